@@ -1,0 +1,219 @@
+using HajDesk.Core.Audit;
+using HajDesk.Core.Captcha;
+using HajDesk.Core.Notifications;
+using HajDesk.Core.Reference;
+using HajDesk.Core.Requests;
+using HajDesk.Core.Staff;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HajDesk.Core.Data;
+
+/// <summary>
+/// The one database of HajDesk: requests and their files, reference data, staff accounts, CAPTCHA challenges,
+/// the notification outbox and the Data Protection key ring.
+/// </summary>
+/// <remarks>
+/// The provider is chosen at start-up (<c>Database:Provider</c>), and each provider has its own migrations project.
+/// After changing the model, add a migration to both, with the same name:
+/// <code>
+/// scripts/add-migration.sh AddSomething
+/// </code>
+/// which runs <c>dotnet ef migrations add</c> against <c>src/HajDesk.Migrations.Sqlite</c> and
+/// <c>src/HajDesk.Migrations.Postgres</c> (each has a design-time factory, so no database is needed).
+/// All instants are UTC <see cref="DateTime"/> values: SQLite cannot order or compare <see cref="DateTimeOffset"/>.
+/// </remarks>
+public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
+    : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Province> Provinces => Set<Province>();
+
+    public DbSet<Subject> Subjects => Set<Subject>();
+
+    public DbSet<ServiceRequest> Requests => Set<ServiceRequest>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+
+    public DbSet<StaffSubject> StaffSubjects => Set<StaffSubject>();
+
+    public DbSet<CannedAnswer> CannedAnswers => Set<CannedAnswer>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<CaptchaChallenge> CaptchaChallenges => Set<CaptchaChallenge>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<RecordedMessage> RecordedMessages => Set<RecordedMessage>();
+
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so that the database reads well and reordering an enum is harmless.
+        configurationBuilder.Properties<RequestStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<RequestEventKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Gender>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<StaffRole>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<NotificationChannel>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(10);
+        // Every instant is UTC; SQLite hands values back without a kind, so say so on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Province>(e =>
+        {
+            e.Property(p => p.Code).HasMaxLength(40);
+            e.HasIndex(p => p.Code).IsUnique();
+            e.Property(p => p.Name).HasMaxLength(60);
+            e.Property(p => p.EnglishName).HasMaxLength(60);
+            e.Property(p => p.AreaCode).HasMaxLength(4);
+        });
+
+        builder.Entity<Subject>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(120);
+            e.Property(s => s.SeedKey).HasMaxLength(300);
+            e.HasIndex(s => s.SeedKey).IsUnique();
+            e.HasOne(s => s.Parent).WithMany(s => s.Children).HasForeignKey(s => s.ParentId)
+                .OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ServiceRequest>(e =>
+        {
+            e.Property(r => r.TrackingCode).HasMaxLength(12);
+            e.HasIndex(r => r.TrackingCode).IsUnique();
+            e.HasIndex(r => r.SubmissionKey).IsUnique();
+            e.Property(r => r.NationalCode).HasMaxLength(10);
+            e.HasIndex(r => r.NationalCode);
+            e.Property(r => r.FirstName).HasMaxLength(100);
+            e.Property(r => r.LastName).HasMaxLength(100);
+            e.Property(r => r.Email).HasMaxLength(254);
+            e.Property(r => r.Mobile).HasMaxLength(11);
+            e.Property(r => r.LandlineAreaCode).HasMaxLength(4);
+            e.Property(r => r.LandlineNumber).HasMaxLength(8);
+            e.Property(r => r.Text).HasMaxLength(ServiceRequest.MaxTextLength);
+            e.Property(r => r.RatingComment).HasMaxLength(1000);
+            e.Property(r => r.AssignedToId).HasMaxLength(450);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            // The inbox: a province's queue by status, newest or oldest first, with the id as a tie-breaker
+            // so keyset paging is exact.
+            e.HasIndex(r => new { r.ProvinceId, r.Status, r.CreatedAt, r.Id });
+            e.HasIndex(r => new { r.ProvinceId, r.CreatedAt, r.Id });
+            e.HasIndex(r => new { r.ProvinceId, r.DueAt });
+            e.HasIndex(r => r.AssignedToId);
+            e.HasOne(r => r.Province).WithMany().HasForeignKey(r => r.ProvinceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.Subject).WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.SubSubject).WithMany().HasForeignKey(r => r.SubSubjectId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Attachment>(e =>
+        {
+            e.Property(a => a.FileName).HasMaxLength(255);
+            e.Property(a => a.ContentType).HasMaxLength(100);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.HasIndex(a => a.RequestId);
+            e.HasIndex(a => a.StagingKey);
+            e.HasOne(a => a.Request).WithMany(r => r.Attachments).HasForeignKey(a => a.RequestId)
+                .OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<RequestEvent>().WithMany(ev => ev.Attachments).HasForeignKey(a => a.EventId)
+                .OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(a => a.Content).WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId)
+                .OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AttachmentContent>(e => e.HasKey(c => c.AttachmentId));
+
+        builder.Entity<RequestEvent>(e =>
+        {
+            e.Property(ev => ev.ActorId).HasMaxLength(450);
+            e.Property(ev => ev.ActorName).HasMaxLength(200);
+            e.Property(ev => ev.Text).HasMaxLength(8000);
+            e.HasIndex(ev => new { ev.RequestId, ev.At });
+            e.HasOne(ev => ev.Request).WithMany(r => r.Events).HasForeignKey(ev => ev.RequestId)
+                .OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<StaffUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.HasOne<Province>().WithMany().HasForeignKey(u => u.ProvinceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(u => u.Subjects).WithOne().HasForeignKey(s => s.StaffUserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<StaffSubject>(e =>
+        {
+            e.HasKey(s => new { s.StaffUserId, s.SubjectId });
+            e.HasOne<Subject>().WithMany().HasForeignKey(s => s.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CannedAnswer>(e =>
+        {
+            e.Property(c => c.Title).HasMaxLength(200);
+            e.Property(c => c.Text).HasMaxLength(4000);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.Action).HasMaxLength(60);
+            e.Property(a => a.UserId).HasMaxLength(450);
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Details).HasMaxLength(1000);
+            e.Property(a => a.IpAddress).HasMaxLength(64);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.UserId, a.At });
+            e.HasIndex(a => new { a.RequestId, a.At });
+        });
+
+        builder.Entity<CaptchaChallenge>(e =>
+        {
+            e.Property(c => c.AnswerHash).HasMaxLength(64);
+            e.HasIndex(c => c.ExpiresAt);
+        });
+
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.Template).HasMaxLength(60);
+            e.Property(m => m.Recipient).HasMaxLength(254);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.LastError).HasMaxLength(2000);
+            e.Property(m => m.ProviderMessageId).HasMaxLength(100);
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            e.HasIndex(m => m.IdempotencyKey).IsUnique();
+        });
+
+        builder.Entity<RecordedMessage>(e =>
+        {
+            e.Property(m => m.Recipient).HasMaxLength(254);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.HasIndex(m => m.At);
+        });
+
+        builder.Entity<MessageTemplate>(e =>
+        {
+            e.HasKey(t => t.Key);
+            e.Property(t => t.Key).HasMaxLength(60);
+            e.Property(t => t.SmsText).HasMaxLength(500);
+            e.Property(t => t.EmailSubject).HasMaxLength(300);
+            e.Property(t => t.EmailText).HasMaxLength(4000);
+        });
+    }
+}
+
+/// <summary>Stores instants as UTC and reads them back marked as UTC.</summary>
+public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -1,0 +1,36 @@
+namespace HajDesk.Core.Reference;
+
+/// <summary>
+/// A main subject (<see cref="ParentId"/> is null) or a sub-subject of one. Citizens choose a main subject and,
+/// where it has active sub-subjects, one of them.
+/// </summary>
+public class Subject
+{
+    public int Id { get; set; }
+
+    public int? ParentId { get; set; }
+
+    public Subject? Parent { get; set; }
+
+    public List<Subject> Children { get; set; } = [];
+
+    public required string Name { get; set; }
+
+    public int DisplayOrder { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Whether a request on this subject must carry at least one document.</summary>
+    public bool AttachmentRequired { get; set; }
+
+    /// <summary>Promised answer time in working days (Saturday to Wednesday; Thursday and Friday are off).</summary>
+    public int ResponseDays { get; set; } = DefaultResponseDays;
+
+    /// <summary>
+    /// Key of the seed row this subject came from (<c>main</c> or <c>main/sub</c> in the seed file's original words),
+    /// so that re-seeding recognizes it after an administrator renamed it. Null for subjects created by staff.
+    /// </summary>
+    public string? SeedKey { get; set; }
+
+    public const int DefaultResponseDays = 7;
+}

@@ -1,0 +1,83 @@
+using HajDesk.Core.Reference;
+
+namespace HajDesk.Core.Requests;
+
+/// <summary>
+/// A citizen's request (درخواست). Identity fields come from the civil registry at submission time, never from the
+/// posted form.
+/// </summary>
+public class ServiceRequest
+{
+    public long Id { get; set; }
+
+    /// <summary>12 ASCII digits, the last a Verhoeff check digit; see <c>docs/tracking-code.md</c>.</summary>
+    public required string TrackingCode { get; set; }
+
+    /// <summary>The form's one-time token: a re-posted form finds the request it already created.</summary>
+    public Guid SubmissionKey { get; set; }
+
+    public required string NationalCode { get; set; }
+
+    public DateOnly BirthDate { get; set; }
+
+    public required string FirstName { get; set; }
+
+    public required string LastName { get; set; }
+
+    public Gender Gender { get; set; }
+
+    public int ProvinceId { get; set; }
+
+    public Province? Province { get; set; }
+
+    public string? Email { get; set; }
+
+    /// <summary>Normalized mobile number, <c>09xxxxxxxxx</c>.</summary>
+    public required string Mobile { get; set; }
+
+    public string? LandlineAreaCode { get; set; }
+
+    public string? LandlineNumber { get; set; }
+
+    public int SubjectId { get; set; }
+
+    public Subject? Subject { get; set; }
+
+    public int? SubSubjectId { get; set; }
+
+    public Subject? SubSubject { get; set; }
+
+    public required string Text { get; set; }
+
+    public RequestStatus Status { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>When the answer is due, from the subject's response time in working days.</summary>
+    public DateTime DueAt { get; set; }
+
+    public DateTime? AnsweredAt { get; set; }
+
+    /// <summary>The staff member who has taken the request, if any.</summary>
+    public string? AssignedToId { get; set; }
+
+    /// <summary>Citizen's rating of the answer, 1 to 5, given once.</summary>
+    public int? Rating { get; set; }
+
+    public string? RatingComment { get; set; }
+
+    public DateTime? RatedAt { get; set; }
+
+    public DateTime? ObjectedAt { get; set; }
+
+    /// <summary>Optimistic concurrency token, replaced on every change by staff or citizen.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<Attachment> Attachments { get; set; } = [];
+
+    public List<RequestEvent> Events { get; set; } = [];
+
+    public const int MaxTextLength = 4000;
+}

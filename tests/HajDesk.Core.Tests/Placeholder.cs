@@ -1,0 +1,1 @@
+namespace HajDesk.Core.Tests;
