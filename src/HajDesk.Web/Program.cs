@@ -1,4 +1,124 @@
-var builder = WebApplication.CreateBuilder(args);
+using System.Threading.RateLimiting;
+using HajDesk.Core.Data;
+using HajDesk.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
+
+// `dotnet HajDesk.Web.dll migrate` (or `dotnet run --project src/HajDesk.Web -- migrate`) applies migrations
+// and seeds reference data, then exits: the deployment step for PostgreSQL.
+var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
+var hostArgs = command is null ? args : args.Where(a => a != command).ToArray();
+
+var builder = WebApplication.CreateBuilder(hostArgs);
+// The embedded default address, used only when nothing (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS) says otherwise.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
+    && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+builder.Host.UseDefaultServiceProvider(o =>
+{
+    o.ValidateScopes = true;
+    o.ValidateOnBuild = true;
+});
+
+builder.Services.AddOptions<OrganizationOptions>().BindConfiguration(OrganizationOptions.Section)
+    .ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddHajDeskDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(TimeProvider.System);
+
+// The key ring lives in the database so every node can read the antiforgery and session cookies of the others.
+builder.Services.AddDataProtection().SetApplicationName("HajDesk").PersistKeysToDbContext<HajDeskDbContext>();
+
+// Razor Pages validate the antiforgery token of every POST by default; only the error page opts out, because
+// the status-code middleware re-executes it with the failed request's method.
+builder.Services.AddRazorPages();
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "hajdesk.af";
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.HeaderName = "X-CSRF-TOKEN";
+});
+
+// Persian text is written as UTF-8, not as &#x...; entities: pages are a third of the size and readable.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
+builder.Services.AddHealthChecks().AddDbContextCheck<HajDeskDbContext>("database");
+
+builder.Services.AddResponseCompression(o =>
+{
+    // HTML is left uncompressed on purpose: compressing pages that hold secrets (antiforgery tokens) beside
+    // attacker-chosen text invites BREACH. Static assets are precompressed at build time by MapStaticAssets.
+    o.EnableForHttps = true;
+    o.MimeTypes = ["text/css", "application/javascript", "text/javascript", "image/svg+xml", "application/json"];
+    o.Providers.Add<BrotliCompressionProvider>();
+    o.Providers.Add<GzipCompressionProvider>();
+});
+
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    // Only proxies named in configuration are believed; anyone else's X-Forwarded-For is ignored.
+    o.KnownProxies.Clear();
+    o.KnownIPNetworks.Clear();
+    foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+    {
+        o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+});
+
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(RateLimits.Forms, context => RateLimitPartition.GetSlidingWindowLimiter(
+        RateLimits.ClientKey(context), _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = builder.Configuration.GetValue("RateLimits:FormPostsPerMinute", 30),
+            Window = TimeSpan.FromMinutes(1),
+            SegmentsPerWindow = 6,
+        }));
+});
+
 var app = builder.Build();
-app.MapGet("/", () => "HajDesk");
-app.Run();
+
+if (command == "migrate")
+{
+    await app.Services.PrepareDatabaseAsync(forceMigrate: true);
+    Console.WriteLine("Database migrated and reference data seeded.");
+    return 0;
+}
+
+if (command is not null)
+{
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate.");
+    return 2;
+}
+
+await app.Services.PrepareDatabaseAsync();
+
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+app.UseExceptionHandler("/errors/500");
+app.UseStatusCodePagesWithReExecute("/errors/{0}");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseResponseCompression();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/health");
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The web host's entry point; public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,139 @@
+using HajDesk.Core.Reference;
+using Microsoft.EntityFrameworkCore;
+
+namespace HajDesk.Core.Data;
+
+/// <summary>
+/// Seeds the 31 provinces and the starting subject tree from the TSV files embedded in this assembly
+/// (copied from the project's reference data; see <c>Seed/README.md</c>).
+/// </summary>
+/// <remarks>
+/// Idempotent and additive: a row is recognized by its stable key (a province's English name, a subject's
+/// <see cref="Subject.SeedKey"/>) and inserted only when missing, so administrators' later edits — renames,
+/// reordering, deactivation — are never overwritten.
+/// </remarks>
+public static class ReferenceDataSeeder
+{
+    /// <summary>Inserts missing reference rows; returns how many were inserted.</summary>
+    public static async Task<int> SeedAsync(HajDeskDbContext db, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SeedOnceAsync(db, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another app process seeded the same rows at the same moment; what it wrote is what we wanted.
+            db.ChangeTracker.Clear();
+            return await SeedOnceAsync(db, cancellationToken);
+        }
+    }
+
+    private static async Task<int> SeedOnceAsync(HajDeskDbContext db, CancellationToken cancellationToken)
+    {
+        var inserted = 0;
+
+        var provinceCodes = await db.Provinces.Select(p => p.Code).ToListAsync(cancellationToken);
+        var order = 0;
+        foreach (var row in ReadTsv("provinces.tsv"))
+        {
+            order++;
+            var code = row["en"];
+            if (!provinceCodes.Contains(code))
+            {
+                db.Provinces.Add(new Province
+                {
+                    Code = code,
+                    Name = row["fa"],
+                    EnglishName = code,
+                    AreaCode = row["area_code"],
+                    DisplayOrder = order,
+                });
+                inserted++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var subjects = await db.Subjects.Where(s => s.SeedKey != null)
+            .ToDictionaryAsync(s => s.SeedKey!, cancellationToken);
+        var mainNames = new List<string>();
+        var subCounts = new Dictionary<string, int>();
+        foreach (var row in ReadTsv("subjects.tsv"))
+        {
+            var mainName = row["main_subject"];
+            var subName = row["sub_subject"];
+            var attachmentRequired = row["attachment_required"] == "yes";
+            if (!mainNames.Contains(mainName))
+            {
+                mainNames.Add(mainName);
+            }
+
+            if (!subjects.TryGetValue(mainName, out var main))
+            {
+                main = new Subject { Name = mainName, SeedKey = mainName, DisplayOrder = mainNames.Count };
+                db.Subjects.Add(main);
+                subjects[mainName] = main;
+                inserted++;
+            }
+
+            if (subName.Length == 0)
+            {
+                // A main subject without sub-subjects carries the attachment rule itself.
+                if (main.Id == 0)
+                {
+                    main.AttachmentRequired = attachmentRequired;
+                }
+
+                continue;
+            }
+
+            subCounts[mainName] = subCounts.GetValueOrDefault(mainName) + 1;
+            var key = $"{mainName}/{subName}";
+            if (!subjects.ContainsKey(key))
+            {
+                subjects[key] = db.Subjects.Add(new Subject
+                {
+                    Name = subName,
+                    SeedKey = key,
+                    Parent = main,
+                    DisplayOrder = subCounts[mainName],
+                    AttachmentRequired = attachmentRequired,
+                }).Entity;
+                inserted++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return inserted;
+    }
+
+    /// <summary>Reads an embedded UTF-8 TSV file with a header row into dictionaries keyed by column name.</summary>
+    internal static IEnumerable<Dictionary<string, string>> ReadTsv(string name)
+    {
+        var assembly = typeof(ReferenceDataSeeder).Assembly;
+        using var stream = assembly.GetManifestResourceStream($"HajDesk.Core.Seed.{name}")
+            ?? throw new InvalidOperationException($"Embedded seed file {name} is missing from {assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        var header = (reader.ReadLine() ?? string.Empty).Split('\t');
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Length; i++)
+            {
+                row[header[i]] = i < cells.Length ? cells[i].Trim() : string.Empty;
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}

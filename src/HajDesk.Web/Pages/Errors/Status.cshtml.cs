@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HajDesk.Web.Pages.Errors;
+
+/// <summary>
+/// The Persian page for every error status: the status-code middleware and the exception handler re-execute
+/// here (with the original method, so any verb renders it). A 500 shows a reference id that is also logged,
+/// so support can find the stack trace without the citizen ever seeing it.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public class StatusModel(ILogger<StatusModel> logger) : PageModel
+{
+    public int Code { get; private set; }
+
+    public string? ReferenceId { get; private set; }
+
+    public string Title => Code switch
+    {
+        400 => "درخواست نامعتبر",
+        403 => "دسترسی ندارید",
+        404 => "صفحه پیدا نشد",
+        405 => "این کار در این صفحه ممکن نیست",
+        413 => "حجم ارسالی بیش از حد مجاز است",
+        429 => "تعداد درخواست‌ها بیش از حد مجاز است",
+        503 => "سامانه موقتاً در دسترس نیست",
+        _ => "خطایی در سامانه رخ داد",
+    };
+
+    public string Message => Code switch
+    {
+        400 => "اطلاعات ارسال‌شده پذیرفته نشد. صفحه را دوباره باز کنید و فرم را از نو بفرستید.",
+        403 => "شما اجازه دیدن این صفحه را ندارید.",
+        404 => "نشانی این صفحه درست نیست یا صفحه دیگر وجود ندارد.",
+        405 => "به صفحه قبل برگردید و دوباره تلاش کنید.",
+        413 => "فایل‌ها یا متن فرستاده‌شده بیش از اندازه مجاز بزرگ است. فایل‌های کوچک‌تری انتخاب کنید.",
+        429 => "در مدت کوتاهی درخواست‌های زیادی فرستاده شده است. چند دقیقه صبر کنید و دوباره تلاش کنید.",
+        503 => "سامانه در حال حاضر پاسخ نمی‌دهد. چند دقیقه دیگر دوباره تلاش کنید.",
+        _ => "درخواست شما انجام نشد. چند دقیقه دیگر دوباره تلاش کنید. اگر مشکل ادامه داشت، شناسه پیگیری خطا را به پشتیبانی اعلام کنید.",
+    };
+
+    public void OnGet(int code) => Prepare(code);
+
+    public void OnPost(int code) => Prepare(code);
+
+    private void Prepare(int code)
+    {
+        Code = code is >= 400 and <= 599 ? code : 404;
+        Response.StatusCode = Code;
+        if (Code == 429)
+        {
+            Response.Headers.RetryAfter = "60";
+        }
+
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (Code >= 500)
+        {
+            ReferenceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+            if (failure is not null)
+            {
+                logger.LogError(failure.Error, "Unhandled error on {Path}; reference {ReferenceId}", failure.Path, ReferenceId);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using HajDesk.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HajDesk.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app, in the <c>Testing</c> environment, on a real database of the chosen provider.
+/// The database is dropped with the factory unless <paramref name="ownsDatabase"/> is false (to restart an app
+/// on the same database).
+/// </summary>
+public class HajDeskFactory(TestDatabase database, IDictionary<string, string?>? settings = null, bool ownsDatabase = true)
+    : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    public static async Task<HajDeskFactory> CreateAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        return new HajDeskFactory(database, settings);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("Database:MigrateAtStartup", "true");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A scope with the app's DbContext, to arrange and assert on the database directly.</summary>
+    public async Task<T> WithDbAsync<T>(Func<HajDeskDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<HajDeskDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<HajDeskDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<HajDeskDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
