@@ -7,8 +7,11 @@ public class CaptchaChallenge
 {
     public Guid Id { get; set; }
 
-    /// <summary>HMAC of the expected answer, so a database reader cannot read the codes off the table.</summary>
-    public required string AnswerHash { get; set; }
+    /// <summary>
+    /// The expected digits, encrypted with the app's Data Protection key ring: any node can draw the image and check
+    /// the answer, while a reader of the table cannot read the codes off it.
+    /// </summary>
+    public required string ProtectedAnswer { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

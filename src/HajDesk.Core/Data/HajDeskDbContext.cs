@@ -180,7 +180,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
 
         builder.Entity<CaptchaChallenge>(e =>
         {
-            e.Property(c => c.AnswerHash).HasMaxLength(64);
+            e.Property(c => c.ProtectedAnswer).HasMaxLength(1000);
             e.HasIndex(c => c.ExpiresAt);
         });
 
