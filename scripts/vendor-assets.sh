@@ -3,12 +3,35 @@
 # src/HajDesk.Web/wwwroot/lib/ (and the CAPTCHA font into
 # src/HajDesk.Web/Captcha/Fonts/). The copies are committed, so the app runs
 # on a fresh clone without npm. Refresh with:  npm ci && scripts/vendor-assets.sh
+#
+#   scripts/vendor-assets.sh --check   copy into a temporary directory and fail
+#                                      when the committed files differ
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 nm="$root/node_modules"
-lib="$root/src/HajDesk.Web/wwwroot/lib"
-captcha_fonts="$root/src/HajDesk.Web/Captcha/Fonts"
+rel_lib="src/HajDesk.Web/wwwroot/lib"
+rel_fonts="src/HajDesk.Web/Captcha/Fonts"
+
+if [[ "${1:-}" == "--check" ]]; then
+  tmp="$(mktemp -d)"
+  trap 'rm -rf "$tmp"' EXIT
+  HAJDESK_VENDOR_DEST="$tmp" "${BASH_SOURCE[0]}" >/dev/null
+  status=0
+  for d in "$rel_lib/bootstrap" "$rel_lib/vazirmatn" "$rel_fonts"; do
+    diff -r "$tmp/$d" "$root/$d" >/dev/null 2>&1 || { echo "vendor-assets: $d differs from node_modules" >&2; status=1; }
+  done
+  if ((status)); then
+    echo "vendor-assets: run 'npm ci && scripts/vendor-assets.sh' and commit the result" >&2
+    exit 1
+  fi
+  echo "vendor-assets: committed files match node_modules"
+  exit 0
+fi
+
+dest="${HAJDESK_VENDOR_DEST:-$root}"
+lib="$dest/$rel_lib"
+captcha_fonts="$dest/$rel_fonts"
 
 for pkg in bootstrap vazirmatn; do
   if [[ ! -f "$nm/$pkg/package.json" ]]; then
@@ -77,4 +100,4 @@ copy "$vz/fonts/ttf/Vazirmatn-Bold.ttf" "$captcha_fonts"
 copy "$vz/OFL.txt" "$captcha_fonts"
 
 echo "vendor-assets: bootstrap $(pkg_version bootstrap), vazirmatn $(pkg_version vazirmatn) copied into"
-echo "  ${lib#"$root"/}/ and ${captcha_fonts#"$root"/}/"
+echo "  $rel_lib/ and $rel_fonts/"
