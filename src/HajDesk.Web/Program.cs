@@ -27,6 +27,7 @@ builder.Host.UseDefaultServiceProvider(o =>
 builder.Services.AddOptions<OrganizationOptions>().BindConfiguration(OrganizationOptions.Section)
     .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHajDeskDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddCivilRegistry(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 
 // The key ring lives in the database so every node can read the antiforgery and session cookies of the others.
