@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using HajDesk.Core.Data;
+using HajDesk.Web.Captcha;
 using HajDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -47,6 +48,8 @@ builder.Services.AddAntiforgery(o =>
 // Persian text is written as UTF-8, not as &#x...; entities: pages are a third of the size and readable.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
+builder.Services.AddCaptcha(builder.Configuration, builder.Environment);
 
 builder.Services.AddHealthChecks().AddDbContextCheck<HajDeskDbContext>("database");
 
@@ -116,6 +119,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapCaptcha();
 app.MapHealthChecks("/health");
 
 await app.RunAsync();

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using HajDesk.Core.Captcha;
+using HajDesk.Core.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HajDesk.Web.Captcha;
+
+/// <summary>
+/// Issues, draws and checks security codes. A challenge lives in the database, so any app process can draw or
+/// check it, and it is consumed by the first answer, right or wrong.
+/// </summary>
+public sealed class CaptchaService(
+    HajDeskDbContext db,
+    IDataProtectionProvider dataProtection,
+    TimeProvider time,
+    IOptions<CaptchaOptions> options,
+    CaptchaImage image,
+    ILogger<CaptchaService> logger)
+{
+    /// <summary>The Data Protection purpose of <see cref="CaptchaChallenge.ProtectedAnswer"/>.</summary>
+    public const string ProtectionPurpose = "HajDesk.Captcha";
+
+    /// <summary>Used and expired challenges are kept this long, then deleted.</summary>
+    internal static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
+
+    /// <summary>One <see cref="CreateAsync"/> in this many also deletes old challenges.</summary>
+    private const int CleanUpOneIn = 50;
+
+    /// <summary>At most this many old challenges are deleted at a time, so the clean-up stays cheap.</summary>
+    internal const int CleanUpBatch = 500;
+
+    /// <summary>Longer answers are not even looked at (the box takes 10 characters).</summary>
+    private const int MaxAnswerLength = 64;
+
+    private readonly IDataProtector protector = dataProtection.CreateProtector(ProtectionPurpose);
+
+    /// <summary>Issues a new challenge of random digits 1 to 9 (no 0: the Persian zero is a mere dot).</summary>
+    public async Task<Guid> CreateAsync(CancellationToken ct)
+    {
+        var settings = options.Value;
+        var digits = new char[settings.Digits];
+        for (var i = 0; i < digits.Length; i++)
+        {
+            digits[i] = (char)('0' + RandomNumberGenerator.GetInt32(1, 10));
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var challenge = new CaptchaChallenge
+        {
+            Id = Guid.NewGuid(),
+            ProtectedAnswer = protector.Protect(new string(digits)),
+            CreatedAt = now,
+            ExpiresAt = now + settings.Lifetime,
+        };
+        db.CaptchaChallenges.Add(challenge);
+        await db.SaveChangesAsync(ct);
+        db.Entry(challenge).State = EntityState.Detached;
+
+        if (RandomNumberGenerator.GetInt32(CleanUpOneIn) == 0)
+        {
+            await DeleteOldAsync(ct);
+        }
+
+        return challenge.Id;
+    }
+
+    /// <summary>
+    /// Checks an answer and consumes the challenge whatever the result: a challenge is answered once, never after
+    /// it expires, and of two simultaneous answers (on any number of app processes) at most one passes.
+    /// Persian and Arabic-Indic digits, spaces and direction marks in the answer are accepted.
+    /// </summary>
+    public async Task<bool> VerifyAsync(Guid id, string? answer, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        // The one atomic step: whoever flips UsedAt gets to compare; everyone else has lost already.
+        var consumed = await db.CaptchaChallenges
+            .Where(c => c.Id == id && c.UsedAt == null && c.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), ct);
+        if (consumed != 1)
+        {
+            return false;
+        }
+
+        var normalized = Normalize(answer);
+        if (normalized.Length == 0)
+        {
+            return false;
+        }
+
+        var testCode = options.Value.TestCode;
+        if (!string.IsNullOrEmpty(testCode) && FixedTimeEquals(normalized, testCode))
+        {
+            return true;
+        }
+
+        var protectedAnswer = await db.CaptchaChallenges.AsNoTracking()
+            .Where(c => c.Id == id).Select(c => c.ProtectedAnswer).SingleOrDefaultAsync(ct);
+        var expected = Unprotect(protectedAnswer, id);
+        return expected is not null && FixedTimeEquals(normalized, expected);
+    }
+
+    /// <summary>The picture of an unused, unexpired challenge; null for any other id.</summary>
+    public async Task<byte[]?> RenderPngAsync(Guid id, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var protectedAnswer = await db.CaptchaChallenges.AsNoTracking()
+            .Where(c => c.Id == id && c.UsedAt == null && c.ExpiresAt > now)
+            .Select(c => c.ProtectedAnswer).SingleOrDefaultAsync(ct);
+        var digits = Unprotect(protectedAnswer, id);
+        return digits is null ? null : image.RenderPng(digits, SeedOf(protectedAnswer!));
+    }
+
+    /// <summary>
+    /// Deletes up to <see cref="CleanUpBatch"/> challenges that expired more than <see cref="KeepFor"/> ago (a used
+    /// challenge is gone at most that long after its expiry). Runs on the <c>ExpiresAt</c> index.
+    /// </summary>
+    internal async Task<int> DeleteOldAsync(CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - KeepFor;
+        try
+        {
+            return await db.CaptchaChallenges
+                .Where(c => c.ExpiresAt < cutoff)
+                .OrderBy(c => c.ExpiresAt)
+                .Take(CleanUpBatch)
+                .ExecuteDeleteAsync(ct);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // Housekeeping only: a busy database must not cost the citizen their form.
+            logger.LogWarning(e, "Deleting old security-code challenges failed; the next attempt will retry");
+            return 0;
+        }
+    }
+
+    /// <summary>The drawing's seed: from the ciphertext, which differs for every challenge and never leaves the server.</summary>
+    private static int SeedOf(string protectedAnswer) =>
+        BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(protectedAnswer)));
+
+    private string? Unprotect(string? protectedAnswer, Guid id)
+    {
+        if (protectedAnswer is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return protector.Unprotect(protectedAnswer);
+        }
+        catch (CryptographicException e)
+        {
+            // A key that left the key ring: the challenge is useless, the citizen simply gets a new one.
+            logger.LogWarning(e, "Security-code challenge {ChallengeId} cannot be decrypted", id);
+            return null;
+        }
+    }
+
+    private static bool FixedTimeEquals(string answer, string expected) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(answer), Encoding.UTF8.GetBytes(expected));
+
+    /// <summary>
+    /// Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII; spaces and invisible format characters (direction
+    /// marks, zero-width joiners) dropped. Anything too long comes back empty.
+    /// </summary>
+    internal static string Normalize(string? answer)
+    {
+        if (string.IsNullOrEmpty(answer) || answer.Length > MaxAnswerLength)
+        {
+            return string.Empty;
+        }
+
+        var result = new StringBuilder(answer.Length);
+        foreach (var c in answer)
+        {
+            if (c is >= '۰' and <= '۹')
+            {
+                result.Append((char)('0' + (c - '۰')));
+            }
+            else if (c is >= '٠' and <= '٩')
+            {
+                result.Append((char)('0' + (c - '٠')));
+            }
+            else if (!char.IsWhiteSpace(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
+    }
+}

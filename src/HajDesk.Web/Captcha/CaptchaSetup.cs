@@ -1,0 +1,93 @@
+using System.Threading.RateLimiting;
+using HajDesk.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace HajDesk.Web.Captcha;
+
+/// <summary>Registers the security code and maps its picture and refresh endpoints.</summary>
+public static class CaptchaSetup
+{
+    /// <summary>The rate-limit policy of the captcha endpoints: a fixed window per client IP.</summary>
+    public const string RateLimitPolicy = "captcha";
+
+    /// <summary>
+    /// Pictures and new challenges per client IP per minute (<c>RateLimits:CaptchaPerMinute</c>). Generous, because
+    /// a whole caravan office may share one address.
+    /// </summary>
+    public const int DefaultPerMinute = 60;
+
+    /// <summary>The address of a challenge's picture.</summary>
+    public static string ImagePath(Guid id) => $"/captcha/{id}";
+
+    /// <summary>
+    /// Adds <see cref="CaptchaService"/>, the font (loaded now: start-up fails if it is missing) and the rate-limit
+    /// policy. Refuses <c>Captcha:TestCode</c> outside the Development and Testing environments.
+    /// </summary>
+    public static IServiceCollection AddCaptcha(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment)
+    {
+        var settings = configuration.GetSection(CaptchaOptions.Section).Get<CaptchaOptions>() ?? new CaptchaOptions();
+        if (!string.IsNullOrEmpty(settings.TestCode) && !environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
+        {
+            throw new OptionsValidationException(CaptchaOptions.Section, typeof(CaptchaOptions),
+                [$"Captcha:TestCode is set in the '{environment.EnvironmentName}' environment. It lets anyone pass " +
+                 "the security code and is allowed only in Development and Testing: remove Captcha:TestCode."]);
+        }
+
+        services.AddOptions<CaptchaOptions>().BindConfiguration(CaptchaOptions.Section)
+            .Validate(o => o.Lifetime >= TimeSpan.FromSeconds(30) && o.Lifetime <= TimeSpan.FromHours(1),
+                "Captcha:Lifetime must be between 00:00:30 and 01:00:00.")
+            .Validate(o => o.Digits is >= 4 and <= 8, "Captcha:Digits must be between 4 and 8.")
+            .Validate(o => string.IsNullOrEmpty(o.TestCode) || (o.TestCode.Length <= 10 && o.TestCode.All(char.IsAsciiDigit)),
+                "Captcha:TestCode must be up to 10 ASCII digits.")
+            .ValidateOnStart();
+
+        services.AddSingleton(CaptchaImage.Load(CaptchaImage.DefaultFontPath));
+        services.AddScoped<CaptchaService>();
+
+        var perMinute = configuration.GetValue("RateLimits:CaptchaPerMinute", DefaultPerMinute);
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, context =>
+            RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientKey(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = perMinute,
+                Window = TimeSpan.FromMinutes(1),
+            })));
+
+        return services;
+    }
+
+    /// <summary>
+    /// <c>GET /captcha/{id}</c>: the PNG of an unused, unexpired challenge (404 otherwise), never cached.
+    /// <c>POST /captcha/new</c>: a new challenge as <c>{ "id", "image" }</c> for the page script; it needs the
+    /// antiforgery token in the <c>X-CSRF-TOKEN</c> header.
+    /// </summary>
+    public static WebApplication MapCaptcha(this WebApplication app)
+    {
+        app.MapGet("/captcha/{id:guid}", async (Guid id, CaptchaService captcha, HttpContext http, CancellationToken ct) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            var png = await captcha.RenderPngAsync(id, ct);
+            return png is null ? Results.NotFound() : Results.File(png, "image/png");
+        }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+
+        app.MapPost("/captcha/new", async (HttpContext http, IAntiforgery antiforgery, CaptchaService captcha,
+            CancellationToken ct) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
+            var id = await captcha.CreateAsync(ct);
+            return Results.Ok(new NewChallenge(id, ImagePath(id)));
+        }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+
+        return app;
+    }
+
+    /// <summary>The answer of <c>POST /captcha/new</c>.</summary>
+    internal sealed record NewChallenge(Guid Id, string Image);
+}

@@ -1,0 +1,200 @@
+using HajDesk.Core.Captcha;
+using HajDesk.Web.Captcha;
+using HajDesk.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HajDesk.Web.Tests.Captcha;
+
+public class CaptchaServiceTests
+{
+    [Fact]
+    public async Task VerifyAsync_RightAnswer_PassesOnceOnly()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var id = await app.CreateChallengeAsync();
+        var answer = await app.AnswerOfAsync(id);
+
+        Assert.True(await app.VerifyAsync(id, answer));
+        Assert.False(await app.VerifyAsync(id, answer));
+        Assert.NotNull((await app.ChallengeAsync(id)).UsedAt);
+    }
+
+    [Theory]
+    [InlineData("wrong")]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task VerifyAsync_WrongAnswer_FailsAndBurnsTheChallenge(string? wrong)
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var id = await app.CreateChallengeAsync();
+        var answer = await app.AnswerOfAsync(id);
+
+        Assert.False(await app.VerifyAsync(id, wrong));
+        Assert.False(await app.VerifyAsync(id, answer));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_OffByOneDigit_Fails()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var id = await app.CreateChallengeAsync();
+        var answer = await app.AnswerOfAsync(id);
+        var wrong = (answer[0] == '9' ? '1' : (char)(answer[0] + 1)) + answer[1..];
+
+        Assert.False(await app.VerifyAsync(id, wrong));
+    }
+
+    [Theory]
+    [InlineData('۰', "")]
+    [InlineData('٠', "")]
+    [InlineData('۰', " \u200F")]
+    [InlineData('0', "\u200E ")]
+    public async Task VerifyAsync_PersianOrArabicIndicDigitsWithSpacesAndMarks_Pass(char zero, string noise)
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var id = await app.CreateChallengeAsync();
+        var answer = (await app.AnswerOfAsync(id)).InDigits(zero);
+
+        Assert.True(await app.VerifyAsync(id, noise + answer[..2] + noise + answer[2..] + noise));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_AfterLifetime_FailsButJustBeforeItPasses()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var timed = app.WithClock(clock);
+        var late = await timed.CreateChallengeAsync();
+        var inTime = await timed.CreateChallengeAsync();
+        var lateAnswer = await timed.AnswerOfAsync(late);
+        var inTimeAnswer = await timed.AnswerOfAsync(inTime);
+
+        clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        Assert.True(await timed.VerifyAsync(inTime, inTimeAnswer));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(await timed.VerifyAsync(late, lateAnswer));
+        Assert.Null(await timed.WithCaptchaAsync(c => c.RenderPngAsync(late, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ConcurrentRightAnswers_ExactlyOnePasses()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        for (var round = 0; round < 5; round++)
+        {
+            var id = await app.CreateChallengeAsync();
+            var answer = await app.AnswerOfAsync(id);
+
+            var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => app.VerifyAsync(id, answer))));
+
+            Assert.Single(results, r => r);
+        }
+    }
+
+    [Fact]
+    public async Task VerifyAsync_UnknownId_Fails()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var id = await app.CreateChallengeAsync();
+        var answer = await app.AnswerOfAsync(id);
+
+        Assert.False(await app.VerifyAsync(Guid.NewGuid(), answer));
+        Assert.False(await app.VerifyAsync(Guid.Empty, answer));
+    }
+
+    [Fact]
+    public async Task CreateAsync_Answer_IsFiveDigitsOneToNineStoredEncrypted()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+
+        for (var i = 0; i < 30; i++)
+        {
+            var id = await app.CreateChallengeAsync();
+            var answer = await app.AnswerOfAsync(id);
+            var stored = (await app.ChallengeAsync(id)).ProtectedAnswer;
+
+            Assert.Matches("^[1-9]{5}$", answer);
+            Assert.DoesNotContain(answer, stored, StringComparison.Ordinal);
+            Assert.DoesNotContain(answer.InDigits('۰'), stored, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task CreateAsync_Challenge_ExpiresAfterTheConfiguredLifetime()
+    {
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["Captcha:Lifetime"] = "00:02:00",
+            ["Captcha:Digits"] = "6",
+        });
+        var clock = new ManualClock(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        await using var timed = app.WithClock(clock);
+
+        var id = await timed.CreateChallengeAsync();
+        var challenge = await timed.ChallengeAsync(id);
+
+        Assert.Equal(clock.Now.UtcDateTime, challenge.CreatedAt);
+        Assert.Equal(clock.Now.UtcDateTime.AddMinutes(2), challenge.ExpiresAt);
+        Assert.Null(challenge.UsedAt);
+        Assert.Matches("^[1-9]{6}$", await timed.AnswerOfAsync(id));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_TestCodeInTesting_PassesOnceForAnIssuedChallengeOnly()
+    {
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["Captcha:TestCode"] = "12345",
+        });
+        var id = await app.CreateChallengeAsync();
+
+        Assert.False(await app.VerifyAsync(Guid.NewGuid(), "12345"));
+        Assert.True(await app.VerifyAsync(id, "۱۲۳۴۵"));
+        Assert.False(await app.VerifyAsync(id, "12345"));
+    }
+
+    [Fact]
+    public async Task DeleteOldAsync_DeletesOnlyChallengesExpiredOverAnHourAgo()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var now = DateTime.UtcNow;
+        CaptchaChallenge Challenge(TimeSpan expiredAgo, bool used) => new()
+        {
+            Id = Guid.NewGuid(),
+            ProtectedAnswer = "x",
+            CreatedAt = now - expiredAgo - TimeSpan.FromMinutes(5),
+            ExpiresAt = now - expiredAgo,
+            UsedAt = used ? now - expiredAgo - TimeSpan.FromMinutes(4) : null,
+        };
+        var old = Challenge(TimeSpan.FromMinutes(61), used: false);
+        var oldUsed = Challenge(TimeSpan.FromHours(3), used: true);
+        var recent = Challenge(TimeSpan.FromMinutes(59), used: true);
+        var live = Challenge(TimeSpan.FromMinutes(-4), used: false);
+        await app.WithDbAsync(async db =>
+        {
+            db.CaptchaChallenges.AddRange(old, oldUsed, recent, live);
+            await db.SaveChangesAsync();
+        });
+
+        var deleted = await app.WithCaptchaAsync(c => c.DeleteOldAsync(CancellationToken.None));
+
+        Assert.Equal(2, deleted);
+        var left = await app.WithDbAsync(db => db.CaptchaChallenges.Select(c => c.Id).ToListAsync());
+        Assert.Equal(new[] { recent.Id, live.Id }.Order(), left.Order());
+    }
+
+    [Theory]
+    [InlineData("۱۲۳۴۵", "12345")]
+    [InlineData("١٢٣٤٥", "12345")]
+    [InlineData(" 1 2\u200c3\u200f4\u202B5\u202C ", "12345")]
+    [InlineData("۰٠0", "000")]
+    [InlineData("abc", "abc")]
+    [InlineData(null, "")]
+    public void Normalize_Answer_IsAsciiDigitsWithoutSpacesOrMarks(string? answer, string expected) =>
+        Assert.Equal(expected, CaptchaService.Normalize(answer));
+
+    [Fact]
+    public void Normalize_VeryLongAnswer_IsEmpty() =>
+        Assert.Equal(string.Empty, CaptchaService.Normalize(new string('1', 65)));
+}
