@@ -2,6 +2,9 @@ using System.Threading.RateLimiting;
 using HajDesk.Core.Data;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Pages.Requests.Send;
+using HajDesk.Web.Pages.Requests.Track;
+using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -30,6 +33,13 @@ builder.Services.AddOptions<OrganizationOptions>().BindConfiguration(Organizatio
 builder.Services.AddHajDeskDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCivilRegistry(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
+    .ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<CitizenThrottle>();
+builder.Services.AddSingleton<ReceiptCookie>();
+builder.Services.AddSingleton<TrackingCookie>();
+builder.Services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section)
+    .ValidateDataAnnotations().ValidateOnStart();
 
 // The key ring lives in the database so every node can read the antiforgery and session cookies of the others.
 builder.Services.AddDataProtection().SetApplicationName("HajDesk").PersistKeysToDbContext<HajDeskDbContext>();

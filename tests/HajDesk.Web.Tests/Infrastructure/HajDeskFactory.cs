@@ -2,6 +2,7 @@ using HajDesk.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HajDesk.Web.Tests.Infrastructure;
 
@@ -13,6 +14,8 @@ namespace HajDesk.Web.Tests.Infrastructure;
 public class HajDeskFactory(TestDatabase database, IDictionary<string, string?>? settings = null, bool ownsDatabase = true)
     : WebApplicationFactory<Program>
 {
+    public const string TestCaptchaCode = "24680";
+
     public TestDatabase Database { get; } = database;
 
     public static async Task<HajDeskFactory> CreateAsync(
@@ -22,12 +25,18 @@ public class HajDeskFactory(TestDatabase database, IDictionary<string, string?>?
         return new HajDeskFactory(database, settings);
     }
 
+    /// <summary>Every log line the app wrote, formatted, to check that nothing personal is logged.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(Logs)));
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Database:MigrateAtStartup", "true");
+        // Forms in page tests are sent with this security code; tests of the CAPTCHA itself use real answers.
+        builder.UseSetting("Captcha:TestCode", TestCaptchaCode);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -72,6 +72,31 @@ public static class Html
         return client.PostAsync(new Uri(action).PathAndQuery, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// Posts a form as multipart data, with files, to <paramref name="action"/> (a button's formaction) or the
+    /// form's own action.
+    /// </summary>
+    public static Task<HttpResponseMessage> SubmitMultipartAsync(this HttpClient client, IHtmlFormElement form,
+        IDictionary<string, string?>? values = null, IEnumerable<(string Name, byte[] Data, string ContentType)>? files = null,
+        string? action = null)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in FormValues(form, values))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, data, contentType) in files ?? [])
+        {
+            var file = new ByteArrayContent(data);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            content.Add(file, "Files", name);
+        }
+
+        var target = action ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? new Uri(form.BaseUri!).PathAndQuery : form.Action);
+        return client.PostAsync(target, content);
+    }
+
     public static IHtmlFormElement Form(this IDocument document, string selector = "form") =>
         document.QuerySelector<IHtmlFormElement>(selector)
         ?? throw new InvalidOperationException($"No form matches '{selector}' in:\n{document.Body?.TextContent}");

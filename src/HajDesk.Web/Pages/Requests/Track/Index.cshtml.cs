@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text;
+using HajDesk.Core.Data;
+using HajDesk.Web.Captcha;
+using HajDesk.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace HajDesk.Web.Pages.Requests.Track;
+
+/// <summary>
+/// پیگیری درخواست: the seed's section 3. National code + tracking code + security code, posted (never in a URL);
+/// every kind of mismatch gets the same answer.
+/// </summary>
+[NoStore]
+[EnableRateLimiting(RateLimits.Forms)]
+public class IndexModel(
+    HajDeskDbContext db,
+    CaptchaService captcha,
+    CitizenThrottle throttle,
+    TrackingCookie trackingCookie,
+    ILogger<IndexModel> logger) : PageModel
+{
+    /// <summary>The one message for a wrong national code, a wrong tracking code, or a pair that does not belong together.</summary>
+    public const string MismatchMessage =
+        "درخواستی با این کد ملی و کد پیگیری پیدا نشد. هر دو را دوباره بررسی کنید.";
+
+    public const string TrackingCodeInvalid = "کد پیگیری را درست وارد کنید؛ کد پیگیری دوازده رقم است.";
+
+    [BindProperty]
+    public string? NationalCode { get; set; }
+
+    [BindProperty]
+    public string? TrackingCode { get; set; }
+
+    [BindProperty]
+    public string? CaptchaId { get; set; }
+
+    [BindProperty]
+    public string? CaptchaAnswer { get; set; }
+
+    public Guid CaptchaChallengeId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await PageAsync(StatusCodes.Status200OK, cancellationToken);
+
+    public async Task<IActionResult> OnPostNewCaptchaAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        return await PageAsync(StatusCodes.Status200OK, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        string? nationalCode = null;
+        if (string.IsNullOrWhiteSpace(NationalCode))
+        {
+            ModelState.AddModelError(nameof(NationalCode), "کد ملی را وارد کنید.");
+        }
+        else if (!Core.Persian.NationalCode.TryNormalize(NationalCode, out var normalized))
+        {
+            ModelState.AddModelError(nameof(NationalCode), "کد ملی معتبر نیست؛ ده رقم کد ملی را بدون خط تیره وارد کنید.");
+        }
+        else
+        {
+            nationalCode = normalized;
+        }
+
+        string? trackingCode = null;
+        if (string.IsNullOrWhiteSpace(TrackingCode))
+        {
+            ModelState.AddModelError(nameof(TrackingCode), "کد پیگیری را وارد کنید.");
+        }
+        else if (!Core.Requests.TrackingCode.TryNormalize(TrackingCode, out var code))
+        {
+            // The check digit catches a mistyped code before any lookup.
+            ModelState.AddModelError(nameof(TrackingCode), TrackingCodeInvalid);
+        }
+        else
+        {
+            trackingCode = code;
+        }
+
+        var captchaPassed = Guid.TryParse(CaptchaId, out var challengeId)
+            && await captcha.VerifyAsync(challengeId, CaptchaAnswer, cancellationToken);
+        if (!captchaPassed)
+        {
+            ModelState.AddModelError(nameof(CaptchaAnswer),
+                string.IsNullOrWhiteSpace(CaptchaAnswer) ? CaptchaField.MissingAnswer : CaptchaField.WrongAnswer);
+        }
+
+        if (!ModelState.IsValid || nationalCode is null || trackingCode is null)
+        {
+            return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        if (!throttle.TryAcquire(ThrottleBucket.TrackByClient, RateLimits.ClientKey(HttpContext))
+            || !throttle.TryAcquire(ThrottleBucket.TrackByNationalCode, nationalCode))
+        {
+            logger.LogWarning("Follow-up lookups throttled for a client");
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        // One query whatever the input, and a constant-time comparison, so a wrong national code and a wrong
+        // tracking code cost the same and look the same.
+        var found = await db.Requests.AsNoTracking().Where(r => r.TrackingCode == trackingCode)
+            .Select(r => new { r.Id, r.NationalCode }).FirstOrDefaultAsync(cancellationToken);
+        var expected = Encoding.ASCII.GetBytes(found?.NationalCode ?? "----------");
+        var matches = CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(nationalCode)) && found is not null;
+        if (!matches)
+        {
+            logger.LogWarning("Follow-up lookup failed for tracking code hash {TrackingHash}", HashPrefix(trackingCode));
+            ModelState.AddModelError(string.Empty, MismatchMessage);
+            return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        trackingCookie.Issue(Response, found!.Id);
+        return RedirectToPage("Result");
+    }
+
+    /// <summary>A short, keyed-free hash prefix: enough to correlate repeated failures in logs, useless to recover the code.</summary>
+    private static string HashPrefix(string value) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes("hajdesk-track:" + value)))[..8];
+
+    private async Task<PageResult> PageAsync(int status, CancellationToken cancellationToken)
+    {
+        CaptchaChallengeId = await captcha.CreateAsync(cancellationToken);
+        CaptchaAnswer = null;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    public string? ErrorFor(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+}

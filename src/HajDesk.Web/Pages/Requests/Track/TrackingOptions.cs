@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HajDesk.Web.Pages.Requests.Track;
+
+/// <summary>What citizens may do after an answer. Section <c>Tracking</c>.</summary>
+public sealed class TrackingOptions
+{
+    public const string Section = "Tracking";
+
+    /// <summary>How many days after the answer a citizen may object to it (once).</summary>
+    [Range(0, 365, ErrorMessage = "Tracking:ObjectionDays must be between 0 and 365.")]
+    public int ObjectionDays { get; set; } = 10;
+}

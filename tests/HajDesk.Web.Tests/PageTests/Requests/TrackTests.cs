@@ -1,0 +1,337 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using HajDesk.Core.Data;
+using HajDesk.Core.Requests;
+using HajDesk.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HajDesk.Web.Tests.PageTests.Requests;
+
+public class TrackTests
+{
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    /// <summary>Sends a request through the real form and returns its tracking code.</summary>
+    private static async Task<string> SendRequestAsync(HajDeskFactory app, IEnumerable<(string Name, byte[] Data, string ContentType)>? files = null)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await SendPage.OpenAsync(client);
+        var response = await page.PostAsync(page.ValidValues(), files);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await app.WithDbAsync(db => db.Requests.OrderByDescending(r => r.Id).Select(r => r.TrackingCode).FirstAsync());
+    }
+
+    private static async Task<(HttpResponseMessage Response, IDocument Page)> TrackAsync(HttpClient client, string nationalCode, string trackingCode, string? captcha = null)
+    {
+        var form = (await client.GetDocumentAsync("/requests/track")).Form("#track-form");
+        var response = await client.SubmitAsync(form, new Dictionary<string, string?>
+        {
+            ["NationalCode"] = nationalCode,
+            ["TrackingCode"] = trackingCode,
+            ["CaptchaAnswer"] = captcha ?? HajDeskFactory.TestCaptchaCode,
+        });
+        return (response, await Html.ParseAsync(response));
+    }
+
+    private static Task AnswerAsync(HajDeskFactory app, string trackingCode, string answer, bool internalNote = false) => app.WithDbAsync(async db =>
+    {
+        var request = await db.Requests.SingleAsync(r => r.TrackingCode == trackingCode);
+        var now = DateTime.UtcNow;
+        request.Events.Add(new RequestEvent
+        {
+            Kind = internalNote ? RequestEventKind.InternalNote : RequestEventKind.Answered,
+            At = now,
+            VisibleToCitizen = !internalNote,
+            Text = answer,
+            ActorName = "کارشناس آزمایشی",
+        });
+        if (!internalNote)
+        {
+            request.Status = RequestStatus.Answered;
+            request.AnsweredAt = now;
+        }
+
+        request.Version = Guid.NewGuid();
+        await db.SaveChangesAsync();
+    });
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Post_CorrectPair_ShowsTheResultNotYetAnswered(DatabaseProvider provider)
+    {
+        await using var app = await HajDeskFactory.CreateAsync(provider);
+        var code = await SendRequestAsync(app, [("سند.pdf", SampleFiles.Pdf(), "application/pdf")]);
+
+        var (response, page) = await TrackAsync(app.CreateClient(), "۰۴۹۹۳۷۰۸۹۹", HajDesk.Core.Persian.PersianText.ToPersianDigits(TrackingCode.Format(code)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/requests/track/result", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("ثبت شده", page.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("[data-testid=not-answered]"));
+        Assert.Contains("برای ثبت‌نام عمره راهنمایی می‌خواهم.", page.QuerySelector(".request-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("سند.pdf", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("تهران", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_EveryKindOfMismatch_GetsTheIdenticalMessage()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var code = await SendRequestAsync(app);
+        var otherValid = TrackingCodeOtherThan(code);
+        var client = app.CreateClient();
+
+        var wrongNationalCode = await TrackAsync(client, "0010350829", code);
+        var wrongTrackingCode = await TrackAsync(client, SendPage.NationalCode, otherValid);
+        var neither = await TrackAsync(client, "0010350829", otherValid);
+
+        var messages = new[] { wrongNationalCode, wrongTrackingCode, neither }.Select(r =>
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, r.Response.StatusCode);
+            return r.Page.QuerySelector(".error-summary")!.TextContent.Trim();
+        }).Distinct().ToList();
+        Assert.Equal(HajDesk.Web.Pages.Requests.Track.IndexModel.MismatchMessage, Assert.Single(messages).Split('\n').Last().Trim());
+    }
+
+    [Fact]
+    public async Task Post_TrackingCodeWithWrongCheckDigit_IsRefusedBeforeLookup()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var code = await SendRequestAsync(app);
+        var mistyped = code[..11] + ((code[11] - '0' + 1) % 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var (response, page) = await TrackAsync(app.CreateClient(), SendPage.NationalCode, mistyped);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("کد پیگیری را درست وارد کنید؛ کد پیگیری دوازده رقم است.", page.GetElementById("TrackingCode-error")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Post_ReusedCaptcha_Fails()
+    {
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Captcha:TestCode"] = "" });
+        var code = await SendRequestWithoutTestCaptchaAsync(app);
+        var client = app.CreateClient();
+        var form = (await client.GetDocumentAsync("/requests/track")).Form("#track-form");
+        var challenge = Guid.Parse(form.QuerySelector<IHtmlInputElement>("[name=CaptchaId]")!.Value);
+        var answer = await CaptchaAnswerAsync(app, challenge);
+        var values = new Dictionary<string, string?> { ["NationalCode"] = SendPage.NationalCode, ["TrackingCode"] = code, ["CaptchaAnswer"] = answer };
+
+        var first = await client.SubmitAsync(form, values);
+        var replay = await app.CreateClient().SubmitAsync(form, values);
+
+        Assert.Equal("/requests/track/result", first.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_ManyLookupsForOneNationalCode_AreThrottledWithPersian429()
+    {
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?> { ["RateLimits:TrackByNationalCode"] = "3" });
+        var code = await SendRequestAsync(app);
+        var client = app.CreateClient();
+
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 4; i++)
+        {
+            (last, _) = await TrackAsync(client, SendPage.NationalCode, TrackingCodeOtherThan(code));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.Contains("بیش از حد مجاز", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Result_ShowsTheAnswerButNeverAnInternalNote()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var code = await SendRequestAsync(app);
+        await AnswerAsync(app, code, "یادداشت داخلی محرمانه", internalNote: true);
+        await AnswerAsync(app, code, "پاسخ: ثبت‌نام از هفته آینده آغاز می‌شود.");
+
+        var (_, page) = await TrackAsync(app.CreateClient(), SendPage.NationalCode, code);
+
+        Assert.Contains("ثبت‌نام از هفته آینده آغاز می‌شود", page.QuerySelector("[data-testid=expert-answer]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("پاسخ داده شده", page.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+        Assert.DoesNotContain("محرمانه", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Post_RatingOnce_IsStoredAndASecondRatingRefused(DatabaseProvider provider)
+    {
+        await using var app = await HajDeskFactory.CreateAsync(provider);
+        var code = await SendRequestAsync(app);
+        await AnswerAsync(app, code, "پاسخ");
+        var client = app.CreateClient();
+        var (_, page) = await TrackAsync(client, SendPage.NationalCode, code);
+        var rateForm = page.Form("#rate-form");
+
+        var rated = await client.SubmitAsync(rateForm, new Dictionary<string, string?> { ["Rating"] = "۵", ["RatingComment"] = "سپاس" });
+        var again = await client.SubmitAsync(rateForm, new Dictionary<string, string?> { ["Rating"] = "1" });
+
+        Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var request = await app.WithDbAsync(db => db.Requests.SingleAsync());
+        Assert.Equal(5, request.Rating);
+        Assert.Equal("سپاس", request.RatingComment);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Post_ObjectionOnce_ReopensTheRequest(DatabaseProvider provider)
+    {
+        await using var app = await HajDeskFactory.CreateAsync(provider);
+        var code = await SendRequestAsync(app);
+        await AnswerAsync(app, code, "پاسخ");
+        var client = app.CreateClient();
+        var (_, page) = await TrackAsync(client, SendPage.NationalCode, code);
+        var objectForm = page.Form("#object-form");
+
+        var objected = await client.SubmitAsync(objectForm, new Dictionary<string, string?> { ["ObjectionText"] = "پاسخ کامل نبود" });
+        var again = await client.SubmitAsync(objectForm, new Dictionary<string, string?> { ["ObjectionText"] = "دوباره" });
+
+        Assert.Equal(HttpStatusCode.OK, objected.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var request = await app.WithDbAsync(db => db.Requests.Include(r => r.Events).SingleAsync());
+        Assert.Equal(RequestStatus.Reopened, request.Status);
+        Assert.Single(request.Events, e => e.Kind == RequestEventKind.Objected && e.Text == "پاسخ کامل نبود");
+    }
+
+    [Fact]
+    public async Task Post_ObjectionAfterDeadline_IsRefused()
+    {
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Tracking:ObjectionDays"] = "0" });
+        var code = await SendRequestAsync(app);
+        await AnswerAsync(app, code, "پاسخ");
+
+        var (_, page) = await TrackAsync(app.CreateClient(), SendPage.NationalCode, code);
+
+        Assert.Null(page.QuerySelector("#object-form"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Post_FollowUpMessageWithFile_JoinsTheTimeline(DatabaseProvider provider)
+    {
+        await using var app = await HajDeskFactory.CreateAsync(provider);
+        var code = await SendRequestAsync(app);
+        var client = app.CreateClient();
+        var (_, page) = await TrackAsync(client, SendPage.NationalCode, code);
+
+        var response = await client.SubmitMultipartAsync(page.Form("#message-form"), new Dictionary<string, string?> { ["MessageText"] = "مدرک تکمیلی پیوست شد" },
+            [("رسید.jpg", SampleFiles.Jpeg(), "image/jpeg")], "/requests/track/result?handler=Message");
+        var result = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("مدرک تکمیلی پیوست شد", result.QuerySelector(".timeline")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("رسید.jpg", result.QuerySelector(".timeline")!.TextContent, StringComparison.Ordinal);
+        var message = await app.WithDbAsync(db => db.RequestEvents.Include(e => e.Attachments).SingleAsync(e => e.Kind == RequestEventKind.CitizenMessage));
+        Assert.Single(message.Attachments);
+    }
+
+    [Fact]
+    public async Task Post_FollowUpMessageWithDisguisedFile_IsRefused()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var code = await SendRequestAsync(app);
+        var client = app.CreateClient();
+        var (_, page) = await TrackAsync(client, SendPage.NationalCode, code);
+
+        var response = await client.SubmitMultipartAsync(page.Form("#message-form"), new Dictionary<string, string?> { ["MessageText"] = "پیام" },
+            [("setup.pdf", SampleFiles.Exe(), "application/pdf")], "/requests/track/result?handler=Message");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("«setup.pdf»", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetFile_OwnFile_DownloadsAsAttachmentAndOthersCannot()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var code = await SendRequestAsync(app, [("سند.pdf", SampleFiles.Pdf(), "application/pdf")]);
+        var client = app.CreateClient();
+        var (_, page) = await TrackAsync(client, SendPage.NationalCode, code);
+        var link = page.QuerySelectorAll("a").First(a => a.TextContent.Contains("سند.pdf", StringComparison.Ordinal)).GetAttribute("href")!;
+
+        var download = await client.GetAsync(link);
+        var stranger = await app.CreateClient().GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(SampleFiles.Pdf(), await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_ResultWithoutLookup_GoesBackToTheForm()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+
+        var response = await app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/requests/track/result");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/requests/track", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Lookup_NeverPutsCodesInUrlsOrLogs()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var code = await SendRequestAsync(app);
+        await TrackAsync(app.CreateClient(), "0010350829", code);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = (await client.GetDocumentAsync("/requests/track")).Form("#track-form");
+
+        var response = await client.SubmitAsync(form, new Dictionary<string, string?>
+        {
+            ["NationalCode"] = SendPage.NationalCode,
+            ["TrackingCode"] = code,
+            ["CaptchaAnswer"] = HajDeskFactory.TestCaptchaCode,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.DoesNotContain(code, location, StringComparison.Ordinal);
+        Assert.DoesNotContain(SendPage.NationalCode, location, StringComparison.Ordinal);
+        Assert.Equal("post", form.Method, ignoreCase: true);
+        Assert.Contains(app.Logs, l => l.Contains("Follow-up lookup failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs, l => l.Contains(code, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs, l => l.Contains(SendPage.NationalCode, StringComparison.Ordinal) || l.Contains("0010350829", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs, l => l.Contains("09121234567", StringComparison.Ordinal));
+    }
+
+    private static string TrackingCodeOtherThan(string code)
+    {
+        string other;
+        do
+        {
+            other = TrackingCode.New();
+        }
+        while (other == code);
+        return other;
+    }
+
+    private static async Task<string> SendRequestWithoutTestCaptchaAsync(HajDeskFactory app) => await app.WithDbAsync(async db =>
+    {
+        var request = TestRequests.Build(db);
+        db.Requests.Add(request);
+        await db.SaveChangesAsync();
+        return request.TrackingCode;
+    });
+
+    private static async Task<string> CaptchaAnswerAsync(HajDeskFactory app, Guid challenge)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var protector = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
+            .CreateProtector(HajDesk.Web.Captcha.CaptchaService.ProtectionPurpose);
+        var stored = await scope.ServiceProvider.GetRequiredService<HajDeskDbContext>().CaptchaChallenges.SingleAsync(c => c.Id == challenge);
+        return protector.Unprotect(stored.ProtectedAnswer);
+    }
+}
