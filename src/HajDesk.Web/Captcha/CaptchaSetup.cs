@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using HajDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +23,8 @@ public static class CaptchaSetup
     public static string ImagePath(Guid id) => $"/captcha/{id}";
 
     /// <summary>
-    /// Adds <see cref="CaptchaService"/>, the font (loaded now: start-up fails if it is missing) and the rate-limit
-    /// policy. Refuses <c>Captcha:TestCode</c> outside the Development and Testing environments.
+    /// Adds <see cref="CaptchaService"/>, the font (loaded now: start-up fails if it is missing), the rate-limit
+    /// policy and the filter that routes the «تصویر جدید» post-back to <c>OnPostNewCaptchaAsync</c>. Refuses <c>Captcha:TestCode</c> outside the Development and Testing environments.
     /// </summary>
     public static IServiceCollection AddCaptcha(this IServiceCollection services, IConfiguration configuration,
         IHostEnvironment environment)
@@ -46,6 +47,7 @@ public static class CaptchaSetup
 
         services.AddSingleton(CaptchaImage.Load(CaptchaImage.DefaultFontPath));
         services.AddScoped<CaptchaService>();
+        services.Configure<MvcOptions>(o => o.Filters.Add(new CaptchaHandlerFilter()));
 
         var perMinute = configuration.GetValue("RateLimits:CaptchaPerMinute", DefaultPerMinute);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, context =>

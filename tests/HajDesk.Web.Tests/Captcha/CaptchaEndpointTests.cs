@@ -13,12 +13,15 @@ namespace HajDesk.Web.Tests.Captcha;
 
 public class CaptchaEndpointTests
 {
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    [Fact]
-    public async Task GetImage_IssuedChallenge_IsAReadablePngNeverCached()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task GetImage_IssuedChallenge_IsAReadablePngNeverCached(DatabaseProvider provider)
     {
-        await using var app = await HajDeskFactory.CreateAsync();
+        await using var app = await HajDeskFactory.CreateAsync(provider);
         var id = await app.CreateChallengeAsync();
 
         var response = await app.CreateClient().GetAsync($"/captcha/{id}");
@@ -47,10 +50,11 @@ public class CaptchaEndpointTests
         Assert.Equal(first, second);
     }
 
-    [Fact]
-    public async Task GetImage_UsedChallenge_Is404()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task GetImage_UsedChallenge_Is404(DatabaseProvider provider)
     {
-        await using var app = await HajDeskFactory.CreateAsync();
+        await using var app = await HajDeskFactory.CreateAsync(provider);
         var id = await app.CreateChallengeAsync();
         await app.VerifyAsync(id, "wrong");
 

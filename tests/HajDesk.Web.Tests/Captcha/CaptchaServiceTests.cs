@@ -5,12 +5,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HajDesk.Web.Tests.Captcha;
 
+/// <summary>The service's database semantics run once per provider: the lead's full run covers PostgreSQL.</summary>
 public class CaptchaServiceTests
 {
-    [Fact]
-    public async Task VerifyAsync_RightAnswer_PassesOnceOnly()
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    public static TheoryData<DatabaseProvider, string?> WrongAnswers => new()
     {
-        await using var app = await HajDeskFactory.CreateAsync();
+        { DatabaseProvider.Sqlite, "wrong" },
+        { DatabaseProvider.Sqlite, "" },
+        { DatabaseProvider.Sqlite, null },
+        { DatabaseProvider.Postgres, "wrong" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task VerifyAsync_RightAnswer_PassesOnceOnly(DatabaseProvider provider)
+    {
+        await using var app = await HajDeskFactory.CreateAsync(provider);
         var id = await app.CreateChallengeAsync();
         var answer = await app.AnswerOfAsync(id);
 
@@ -20,12 +32,10 @@ public class CaptchaServiceTests
     }
 
     [Theory]
-    [InlineData("wrong")]
-    [InlineData("")]
-    [InlineData(null)]
-    public async Task VerifyAsync_WrongAnswer_FailsAndBurnsTheChallenge(string? wrong)
+    [MemberData(nameof(WrongAnswers))]
+    public async Task VerifyAsync_WrongAnswer_FailsAndBurnsTheChallenge(DatabaseProvider provider, string? wrong)
     {
-        await using var app = await HajDeskFactory.CreateAsync();
+        await using var app = await HajDeskFactory.CreateAsync(provider);
         var id = await app.CreateChallengeAsync();
         var answer = await app.AnswerOfAsync(id);
 
@@ -58,10 +68,11 @@ public class CaptchaServiceTests
         Assert.True(await app.VerifyAsync(id, noise + answer[..2] + noise + answer[2..] + noise));
     }
 
-    [Fact]
-    public async Task VerifyAsync_AfterLifetime_FailsButJustBeforeItPasses()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task VerifyAsync_AfterLifetime_FailsButJustBeforeItPasses(DatabaseProvider provider)
     {
-        await using var app = await HajDeskFactory.CreateAsync();
+        await using var app = await HajDeskFactory.CreateAsync(provider);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var timed = app.WithClock(clock);
         var late = await timed.CreateChallengeAsync();
@@ -77,10 +88,11 @@ public class CaptchaServiceTests
         Assert.Null(await timed.WithCaptchaAsync(c => c.RenderPngAsync(late, CancellationToken.None)));
     }
 
-    [Fact]
-    public async Task VerifyAsync_ConcurrentRightAnswers_ExactlyOnePasses()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task VerifyAsync_ConcurrentRightAnswers_ExactlyOnePasses(DatabaseProvider provider)
     {
-        await using var app = await HajDeskFactory.CreateAsync();
+        await using var app = await HajDeskFactory.CreateAsync(provider);
         for (var round = 0; round < 5; round++)
         {
             var id = await app.CreateChallengeAsync();
@@ -92,10 +104,11 @@ public class CaptchaServiceTests
         }
     }
 
-    [Fact]
-    public async Task VerifyAsync_UnknownId_Fails()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task VerifyAsync_UnknownId_Fails(DatabaseProvider provider)
     {
-        await using var app = await HajDeskFactory.CreateAsync();
+        await using var app = await HajDeskFactory.CreateAsync(provider);
         var id = await app.CreateChallengeAsync();
         var answer = await app.AnswerOfAsync(id);
 
@@ -103,10 +116,11 @@ public class CaptchaServiceTests
         Assert.False(await app.VerifyAsync(Guid.Empty, answer));
     }
 
-    [Fact]
-    public async Task CreateAsync_Answer_IsFiveDigitsOneToNineStoredEncrypted()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task CreateAsync_Answer_IsFiveDigitsOneToNineStoredEncrypted(DatabaseProvider provider)
     {
-        await using var app = await HajDeskFactory.CreateAsync();
+        await using var app = await HajDeskFactory.CreateAsync(provider);
 
         for (var i = 0; i < 30; i++)
         {
@@ -154,10 +168,11 @@ public class CaptchaServiceTests
         Assert.False(await app.VerifyAsync(id, "12345"));
     }
 
-    [Fact]
-    public async Task DeleteOldAsync_DeletesOnlyChallengesExpiredOverAnHourAgo()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task DeleteOldAsync_DeletesOnlyChallengesExpiredOverAnHourAgo(DatabaseProvider provider)
     {
-        await using var app = await HajDeskFactory.CreateAsync();
+        await using var app = await HajDeskFactory.CreateAsync(provider);
         var now = DateTime.UtcNow;
         CaptchaChallenge Challenge(TimeSpan expiredAgo, bool used) => new()
         {
