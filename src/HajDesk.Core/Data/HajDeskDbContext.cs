@@ -122,6 +122,9 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
 
         builder.Entity<Attachment>(e =>
         {
+            // Ids are drawn by the app (they name staged files before the request exists), so EF must treat a new
+            // attachment reached through a navigation as new, not as an existing row.
+            e.Property(a => a.Id).ValueGeneratedNever();
             e.Property(a => a.FileName).HasMaxLength(255);
             e.Property(a => a.ContentType).HasMaxLength(100);
             e.Property(a => a.Sha256).HasMaxLength(64);

@@ -328,7 +328,6 @@ namespace HajDesk.Migrations.Postgres.Migrations
             modelBuilder.Entity("HajDesk.Core.Requests.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")

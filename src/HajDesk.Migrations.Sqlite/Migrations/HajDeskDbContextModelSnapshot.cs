@@ -313,7 +313,6 @@ namespace HajDesk.Migrations.Sqlite.Migrations
             modelBuilder.Entity("HajDesk.Core.Requests.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")

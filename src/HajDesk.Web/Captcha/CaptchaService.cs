@@ -73,7 +73,15 @@ public sealed class CaptchaService(
     /// it expires, and of two simultaneous answers (on any number of app processes) at most one passes.
     /// Persian and Arabic-Indic digits, spaces and direction marks in the answer are accepted.
     /// </summary>
-    public async Task<bool> VerifyAsync(Guid id, string? answer, CancellationToken ct)
+    public async Task<bool> VerifyAsync(Guid id, string? answer, CancellationToken ct) =>
+        await CheckAsync(id, answer, ct) == CaptchaCheck.Passed;
+
+    /// <summary>
+    /// Like <see cref="VerifyAsync"/>, but says why an answer failed: a form posted twice at once (a double click)
+    /// finds its challenge <see cref="CaptchaCheck.AlreadyUsed"/> by its twin, which a page may treat differently
+    /// from a wrong answer.
+    /// </summary>
+    public async Task<CaptchaCheck> CheckAsync(Guid id, string? answer, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         // The one atomic step: whoever flips UsedAt gets to compare; everyone else has lost already.
@@ -82,25 +90,25 @@ public sealed class CaptchaService(
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), ct);
         if (consumed != 1)
         {
-            return false;
+            return CaptchaCheck.AlreadyUsed;
         }
 
         var normalized = Normalize(answer);
         if (normalized.Length == 0)
         {
-            return false;
+            return CaptchaCheck.Wrong;
         }
 
         var testCode = options.Value.TestCode;
         if (!string.IsNullOrEmpty(testCode) && FixedTimeEquals(normalized, testCode))
         {
-            return true;
+            return CaptchaCheck.Passed;
         }
 
         var protectedAnswer = await db.CaptchaChallenges.AsNoTracking()
             .Where(c => c.Id == id).Select(c => c.ProtectedAnswer).SingleOrDefaultAsync(ct);
         var expected = Unprotect(protectedAnswer, id);
-        return expected is not null && FixedTimeEquals(normalized, expected);
+        return expected is not null && FixedTimeEquals(normalized, expected) ? CaptchaCheck.Passed : CaptchaCheck.Wrong;
     }
 
     /// <summary>The picture of an unused, unexpired challenge; null for any other id.</summary>
@@ -193,4 +201,16 @@ public sealed class CaptchaService(
 
         return result.ToString();
     }
+}
+
+/// <summary>The outcome of answering a security-code challenge.</summary>
+public enum CaptchaCheck
+{
+    Passed,
+
+    /// <summary>This call spent the challenge, and the answer was wrong.</summary>
+    Wrong,
+
+    /// <summary>Unknown, expired, or already spent (perhaps by a twin post of the same form).</summary>
+    AlreadyUsed,
 }

@@ -26,7 +26,7 @@ public class CaptchaStartupTests
     [Fact]
     public async Task Start_InProductionWithoutTestCode_Starts()
     {
-        await using var app = await HajDeskFactory.CreateAsync();
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Captcha:TestCode"] = "" });
         await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
 
         Assert.NotNull(production.Services.GetRequiredService<CaptchaImage>());

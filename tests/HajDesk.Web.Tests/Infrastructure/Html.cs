@@ -68,8 +68,7 @@ public static class Html
             fields.Add(new(submitName, string.Empty));
         }
 
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? form.BaseUri! : form.Action;
-        return client.PostAsync(new Uri(action).PathAndQuery, new FormUrlEncodedContent(fields));
+        return client.PostAsync(ActionOf(form), new FormUrlEncodedContent(fields));
     }
 
     /// <summary>
@@ -93,9 +92,12 @@ public static class Html
             content.Add(file, "Files", name);
         }
 
-        var target = action ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? new Uri(form.BaseUri!).PathAndQuery : form.Action);
-        return client.PostAsync(target, content);
+        return client.PostAsync(action ?? ActionOf(form), content);
     }
+
+    /// <summary>Where the form posts: its action attribute resolved against the page's address, as a browser does.</summary>
+    public static string ActionOf(IHtmlFormElement form) =>
+        new Uri(new Uri(form.BaseUri!), form.GetAttribute("action") ?? string.Empty).PathAndQuery;
 
     public static IHtmlFormElement Form(this IDocument document, string selector = "form") =>
         document.QuerySelector<IHtmlFormElement>(selector)

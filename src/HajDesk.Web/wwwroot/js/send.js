@@ -167,10 +167,17 @@
     var progressBox = form.querySelector('.upload-progress');
     var progress = byId('upload-progress');
     var sendButton = byId('send-button');
+    window.addEventListener('pageshow', function () { sendButton.disabled = false; });
     form.addEventListener('submit', function (event) {
         var submitter = event.submitter;
         if (submitter && submitter.getAttribute('formaction')) { return; }
-        if (!files.files || files.files.length === 0 || !window.XMLHttpRequest || !window.FormData) { return; }
+        if (submitter && submitter.name === 'handler') { return; }
+        if (!files.files || files.files.length === 0 || !window.XMLHttpRequest || !window.FormData) {
+            // One send per click: the server would show the first request's receipt anyway, but a second post
+            // costs the citizen a wait on a slow line.
+            window.setTimeout(function () { sendButton.disabled = true; }, 0);
+            return;
+        }
         event.preventDefault();
         var data = new FormData(form);
         var request = new XMLHttpRequest();

@@ -136,6 +136,7 @@ public class IndexModel(
         {
             await db.Attachments.Where(a => a.Id == fileId && a.StagingKey == key && a.RequestId == null)
                 .ExecuteDeleteAsync(cancellationToken);
+            StagedFiles = await LoadStagedAsync(key, cancellationToken);
         }
 
         return await PageAsync(cancellationToken, StatusCodes.Status200OK);
@@ -168,8 +169,17 @@ public class IndexModel(
 
         // The security code is checked (and spent) before the registry is asked, so the registry cannot be used to
         // learn names without solving it.
-        var captchaPassed = Guid.TryParse(CaptchaId, out var challengeId)
-            && await captcha.VerifyAsync(challengeId, CaptchaAnswer, cancellationToken);
+        var captchaCheck = Guid.TryParse(CaptchaId, out var challengeId)
+            ? await captcha.CheckAsync(challengeId, CaptchaAnswer, cancellationToken)
+            : CaptchaCheck.AlreadyUsed;
+        var captchaPassed = captchaCheck == CaptchaCheck.Passed;
+        if (captchaCheck == CaptchaCheck.AlreadyUsed && challengeId != Guid.Empty
+            && await WaitForTwinSubmissionAsync(submissionKey, challengeId, cancellationToken) is { } twinId)
+        {
+            receipt.Issue(Response, twinId);
+            return RedirectToPage("Receipt");
+        }
+
         if (!captchaPassed)
         {
             ModelState.AddModelError(nameof(CaptchaAnswer), string.IsNullOrWhiteSpace(CaptchaAnswer)
@@ -194,6 +204,34 @@ public class IndexModel(
         var requestId = await SaveAsync(submissionKey, fields, Person, cancellationToken);
         receipt.Issue(Response, requestId);
         return RedirectToPage("Receipt");
+    }
+
+    /// <summary>
+    /// A double click sends the same form twice at once: the first post spends the security code, the second
+    /// finds it used. If the code was spent moments ago, the twin is probably still saving this very form, so wait
+    /// briefly for it and show its receipt instead of an error.
+    /// </summary>
+    private async Task<long?> WaitForTwinSubmissionAsync(Guid submissionKey, Guid challengeId, CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow().UtcDateTime.AddSeconds(-30);
+        if (!await db.CaptchaChallenges.AnyAsync(c => c.Id == challengeId && c.UsedAt >= since, cancellationToken))
+        {
+            return null;
+        }
+
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            var id = await db.Requests.AsNoTracking().Where(r => r.SubmissionKey == submissionKey)
+                .Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
+            if (id is not null)
+            {
+                return id;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken);
+        }
+
+        return null;
     }
 
     private async Task<long> SaveAsync(Guid submissionKey, ValidFields fields, RegistryPerson person, CancellationToken cancellationToken)

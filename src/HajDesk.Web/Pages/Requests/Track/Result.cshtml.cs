@@ -291,7 +291,8 @@ public class ResultModel(
         }
 
         Notice = notice;
-        return RedirectToPage("Result");
+        // An explicit address: RedirectToPage would carry the posting handler's name into the redirect.
+        return LocalRedirect("/requests/track/result");
     }
 
     private PageResult PageWithStatus(int status)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HajDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HajDeskDbContext))]
-    [Migration("20261124211234_InitialCreate")]
+    [Migration("20261124213218_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -316,7 +316,6 @@ namespace HajDesk.Migrations.Sqlite.Migrations
             modelBuilder.Entity("HajDesk.Core.Requests.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HajDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HajDeskDbContext))]
-    [Migration("20261124211244_InitialCreate")]
+    [Migration("20261124213224_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -331,7 +331,6 @@ namespace HajDesk.Migrations.Postgres.Migrations
             modelBuilder.Entity("HajDesk.Core.Requests.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
