@@ -36,6 +36,13 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
     .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<CitizenThrottle>();
+builder.Services.AddHostedService<StagedUploadCleaner>();
+// The largest form (every document at its size limit) must get through to the page, which then names any file
+// that is too large; anything bigger is refused by the server with the Persian 413 page.
+var maxRequestBytes = Math.Max(30L * 1024 * 1024,
+    (builder.Configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions()).MaxRequestBytes);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequestBytes);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxRequestBytes);
 builder.Services.AddSingleton<ReceiptCookie>();
 builder.Services.AddSingleton<TrackingCookie>();
 builder.Services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section)

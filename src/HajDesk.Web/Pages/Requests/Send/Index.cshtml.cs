@@ -21,8 +21,6 @@ namespace HajDesk.Web.Pages.Requests.Send;
 /// </summary>
 [NoStore]
 [EnableRateLimiting(RateLimits.Forms)]
-[RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-[RequestSizeLimit(64 * 1024 * 1024)]
 public class IndexModel(
     HajDeskDbContext db,
     ICivilRegistry registry,

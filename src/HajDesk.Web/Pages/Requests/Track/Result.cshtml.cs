@@ -19,8 +19,6 @@ namespace HajDesk.Web.Pages.Requests.Track;
 /// </summary>
 [NoStore]
 [EnableRateLimiting(RateLimits.Forms)]
-[RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-[RequestSizeLimit(64 * 1024 * 1024)]
 public class ResultModel(
     HajDeskDbContext db,
     TrackingCookie trackingCookie,
