@@ -34,5 +34,6 @@ public interface ICivilRegistry
 {
     /// <param name="nationalCode">A normalized, checksum-valid 10-digit national code.</param>
     /// <param name="birthDate">The Gregorian date of the Jalali birth date the citizen gave.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
     Task<RegistryResult> LookupAsync(string nationalCode, DateOnly birthDate, CancellationToken cancellationToken);
 }
