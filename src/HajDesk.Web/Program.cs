@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.ResponseCompression;
 
 // `dotnet HajDesk.Web.dll migrate` (or `dotnet run --project src/HajDesk.Web -- migrate`) applies migrations
 // and seeds reference data, then exits: the deployment step for PostgreSQL.
-var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
-var hostArgs = command is null ? args : args.Where(a => a != command).ToArray();
+// The command is the first argument only, so that option values (`--urls http://...`, `--contentRoot dir`) are
+// never taken for one.
+var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) ? args[0] : null;
+var hostArgs = command is null ? args : args[1..];
 // `create-admin --user NAME --name "DISPLAY NAME"` creates an administrator (password from HAJDESK_ADMIN_PASSWORD
 // or standard input) and exits; its own options are taken out before the host reads the rest.
 CreateAdminCommand.Arguments? createAdmin = null;

@@ -69,7 +69,7 @@ public sealed class AuditLog(HajDeskDbContext db, IHttpContextAccessor http, Tim
             UserName = userName is null ? null : Truncate(userName, 256),
             Action = action,
             RequestId = requestId,
-            Details = details is null ? null : Truncate(details, MaxDetailsLength),
+            Details = details is null ? null : MaskLongDigitRuns(Truncate(details, MaxDetailsLength)),
             IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
         };
         db.AuditEntries.Add(entry);
@@ -78,35 +78,41 @@ public sealed class AuditLog(HajDeskDbContext db, IHttpContextAccessor http, Tim
 
     /// <summary>
     /// A user name as typed at sign-in, fit for the audit log: cut to <see cref="MaxTypedUserNameLength"/>
-    /// characters, control characters dropped, and any run of eight or more digits (someone typing their national
-    /// code or phone number into the user name box) masked.
+    /// characters, control characters dropped, long digit runs masked (see <see cref="MaskLongDigitRuns"/>).
     /// </summary>
     public static string SafeUserName(string? typed)
     {
-        var text = (typed ?? string.Empty).Trim();
-        var builder = new StringBuilder(Math.Min(text.Length, MaxTypedUserNameLength));
-        var digitRun = 0;
-        foreach (var c in text)
+        var text = new string((typed ?? string.Empty).Trim().Where(c => !char.IsControl(c)).ToArray());
+        return MaskLongDigitRuns(Truncate(text, MaxTypedUserNameLength));
+    }
+
+    /// <summary>
+    /// Replaces every run of eight or more digits (of any script) with asterisks: a national code (10 digits), a
+    /// mobile number (11) or a tracking code (12) typed or pasted into a detail never reaches the log in clear.
+    /// </summary>
+    public static string MaskLongDigitRuns(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text);
+        var runStart = -1;
+        for (var i = 0; i <= builder.Length; i++)
         {
-            if (char.IsControl(c))
+            var isDigit = i < builder.Length && char.IsDigit(builder[i]);
+            if (isDigit && runStart < 0)
             {
-                continue;
+                runStart = i;
             }
-
-            builder.Append(c);
-            digitRun = char.IsDigit(c) ? digitRun + 1 : 0;
-            if (digitRun >= 8)
+            else if (!isDigit && runStart >= 0)
             {
-                // Mask the whole run so far (and everything after it in the run).
-                for (var i = builder.Length - digitRun; i < builder.Length; i++)
+                if (i - runStart >= 8)
                 {
-                    builder[i] = '*';
+                    for (var j = runStart; j < i; j++)
+                    {
+                        builder[j] = '*';
+                    }
                 }
-            }
 
-            if (builder.Length >= MaxTypedUserNameLength)
-            {
-                break;
+                runStart = -1;
             }
         }
 
