@@ -120,3 +120,30 @@ public sealed class FakeClock(DateTimeOffset start) : TimeProvider
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
 }
+
+/// <summary>The request page's action forms.</summary>
+public static class RequestPage
+{
+    /// <summary>Opens the request page, fills the form <c>[data-testid={form}-form]</c> and posts it.</summary>
+    public static async Task<HttpResponseMessage> ActAsync(this HttpClient client, long requestId, string form,
+        IDictionary<string, string?>? values = null, params Upload[] files)
+    {
+        var page = await client.GetPageAsync($"/staff/requests/{requestId}");
+        return await client.SubmitAsync(page.Form($"[data-testid={form}-form]"), values, files);
+    }
+
+    /// <summary>Posts a form the way its <c>enctype</c> says.</summary>
+    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form,
+        IDictionary<string, string?>? values, params Upload[] files) =>
+        form.GetAttribute("enctype") == "multipart/form-data"
+            ? client.SubmitMultipartAsync(form, values, files)
+            : client.PostFormAsync(form, values);
+
+    /// <summary>Asserts a successful action: a redirect back to the request page (or the inbox) with a confirmation.</summary>
+    public static async Task AssertDoneAsync(this HttpResponseMessage response, string done)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+            $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}\n{await response.Content.ReadAsStringAsync()}");
+        Assert.EndsWith("?done=" + done, response.Location(), StringComparison.Ordinal);
+    }
+}
