@@ -1,9 +1,12 @@
+using System.Threading.RateLimiting;
 using HajDesk.Core.Data;
 using HajDesk.Core.Staff;
+using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Staff;
@@ -14,6 +17,13 @@ public static class StaffServiceCollectionExtensions
     public const string CookiePath = "/staff";
 
     public const string SignInPath = "/staff/sign-in";
+
+    /// <summary>
+    /// Rate-limit policy of the sign-in forms: POSTs per client IP per minute (<c>RateLimits:StaffSignInPerMinute</c>,
+    /// default 60 — generous, because a whole provincial office may sign in from one address at 8 a.m.; the
+    /// per-account lockout is the main defence).
+    /// </summary>
+    public const string SignInRateLimit = "staff-sign-in";
 
     /// <summary>
     /// Staff accounts: ASP.NET Core Identity on <see cref="HajDeskDbContext"/>, the password and lockout policy,
@@ -84,6 +94,16 @@ public static class StaffServiceCollectionExtensions
         // Claims are rebuilt from the account every minute; CurrentStaff checks the account on every request anyway.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, context =>
+            HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetSlidingWindowLimiter(RateLimits.ClientKey(context), _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = configuration.GetValue("RateLimits:StaffSignInPerMinute", 60),
+                    Window = TimeSpan.FromMinutes(1),
+                    SegmentsPerWindow = 6,
+                })
+                : RateLimitPartition.GetNoLimiter(string.Empty)));
+
         services.AddScoped<CurrentStaff>();
         services.AddScoped<StaffCookieEvents>();
         services.AddAuthorization();
@@ -92,6 +112,7 @@ public static class StaffServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Staff");
             o.Conventions.AllowAnonymousToPage("/Staff/SignIn");
             o.Conventions.AllowAnonymousToPage("/Staff/SignInCode");
+            o.Conventions.AddFolderApplicationModelConvention("/Staff", model => model.Filters.Add(new RequireHandlerFilter()));
         });
         return services;
     }

@@ -14,7 +14,7 @@ namespace HajDesk.Web.Pages.Staff;
 /// the page does not tell which accounts exist. Five failures lock the account for 15 minutes.
 /// </summary>
 [NoStore]
-[EnableRateLimiting(RateLimits.Forms)]
+[EnableRateLimiting(StaffServiceCollectionExtensions.SignInRateLimit)]
 public class SignInModel(
     UserManager<StaffUser> users,
     SignInManager<StaffUser> signIn,

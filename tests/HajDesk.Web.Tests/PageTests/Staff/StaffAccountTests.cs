@@ -273,6 +273,25 @@ public class StaffAccountTests
     }
 
     [Fact]
+    public async Task SignIn_TooManyPostsFromOneAddress_AreRefusedWith429()
+    {
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["RateLimits:StaffSignInPerMinute"] = "3",
+        });
+        var client = app.NewClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostSignInAsync("nobody", "Wrong-Passw0rd-1")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostSignInAsync("nobody", "Wrong-Passw0rd-1")).StatusCode);
+        // Opening the form is never limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/sign-in")).StatusCode);
+    }
+
+    [Fact]
     public async Task ReturnUrl_OutsideTheBackOffice_IsIgnored()
     {
         await using var app = await HajDeskFactory.CreateAsync();

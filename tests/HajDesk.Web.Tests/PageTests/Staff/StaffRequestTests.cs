@@ -140,6 +140,22 @@ public class StaffRequestTests
     }
 
     [Fact]
+    public async Task UnknownHandlerOrMethod_IsNotFound()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        var request = await world.Data.CreateRequestAsync("Tehran", withFile: true);
+        var client = await app.SignInAsync("tehran.expert");
+        var form = (await client.GetPageAsync($"/staff/requests/{request.Id}")).Form("[data-testid=note-form]");
+        var values = new Dictionary<string, string?> { ["Version"] = request.Version.ToString() };
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostWithTokenAsync(form, $"/staff/requests/{request.Id}?handler=Bogus", values)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostWithTokenAsync(form, $"/staff/requests/{request.Id}", values)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostWithTokenAsync(form, $"/staff/requests/{request.Id}/files/{request.Attachments[0].Id}", values)).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.FileDownload)));
+    }
+
+    [Fact]
     public async Task Expert_CannotAssignToOthers()
     {
         await using var app = await HajDeskFactory.CreateAsync();
