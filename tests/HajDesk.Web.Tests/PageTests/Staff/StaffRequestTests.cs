@@ -4,7 +4,10 @@ using HajDesk.Core.Staff;
 using HajDesk.Web.Pages.Staff.Requests;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HajDesk.Web.Tests.PageTests.Staff;
 
@@ -384,6 +387,58 @@ public class StaffRequestTests
         // The re-rendered form carries the current version: sending it again now works.
         Assert.Equal(stored.Version.ToString(), page.QuerySelector("[data-testid=answer-form] input[name=Version]")!.GetAttribute("value"));
         await (await supervisor.SubmitAsync(page.Form("[data-testid=answer-form]"), null)).AssertDoneAsync("answered");
+    }
+
+    /// <summary>A colleague's change committed between loading the request and saving the action: EF's concurrency check.</summary>
+    [Fact]
+    public async Task ChangeCommittedBetweenLoadAndSave_Gets409AndWritesNothing()
+    {
+        var race = new RaceInterceptor();
+        await using var baseApp = await HajDeskFactory.CreateAsync();
+        var app = baseApp.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<Core.Data.HajDeskDbContext>(o => o.AddInterceptors(race))));
+        var world = await StaffWorld.CreateAsync(baseApp);
+        var request = await world.Data.CreateRequestAsync("Tehran");
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostSignInAsync("tehran.expert", StaffTestData.Password)).StatusCode);
+        var page = await client.GetPageAsync($"/staff/requests/{request.Id}");
+
+        race.Armed = true;
+        var response = await client.SubmitAsync(page.Form("[data-testid=answer-form]"), new Dictionary<string, string?> { ["AnswerText"] = "پاسخ هم‌زمان" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.True(race.Fired);
+        var conflict = await Html.ParseAsync(response);
+        Assert.NotNull(conflict.QuerySelector("[data-testid=conflict]"));
+        Assert.Equal("پاسخ هم‌زمان", conflict.QuerySelector("#AnswerText")!.TextContent);
+        var stored = await baseApp.WithDbAsync(db => db.Requests.AsNoTracking().Include(r => r.Events).SingleAsync(r => r.Id == request.Id));
+        Assert.Equal(RequestStatus.Submitted, stored.Status);
+        Assert.Single(stored.Events);
+        Assert.Equal(0, await baseApp.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.RequestAnswer)));
+    }
+
+    /// <summary>When armed, changes a request's version behind the context's back just before it saves the request.</summary>
+    private sealed class RaceInterceptor : SaveChangesInterceptor
+    {
+        public bool Armed { get; set; }
+
+        public bool Fired { get; private set; }
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var db = eventData.Context!;
+            var entry = db.ChangeTracker.Entries<ServiceRequest>().FirstOrDefault(e => e.State == EntityState.Modified);
+            if (Armed && entry is not null)
+            {
+                Armed = false;
+                Fired = true;
+                var id = entry.Entity.Id;
+                var version = Guid.NewGuid();
+                await db.Database.ExecuteSqlAsync($"UPDATE \"Requests\" SET \"Version\" = {version} WHERE \"Id\" = {id}", cancellationToken);
+            }
+
+            return result;
+        }
     }
 
     [Fact]
