@@ -100,6 +100,7 @@ public class StaffCommandTests
         await using var baseApp = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?>
         {
             [DemoStaff.PasswordSetting] = "Demo-Passw0rd-1",
+            ["Captcha:TestCode"] = "",
         });
         var app = baseApp.WithWebHostBuilder(b => b.UseEnvironment("Production"));
         _ = app.Server;
