@@ -50,7 +50,7 @@ public sealed record InboxSearch(InboxSearchKind Kind, string Value, IReadOnlyLi
     /// <summary>The Persian name of the kind, for the result heading and the audit log (never the term itself).</summary>
     public string KindText => Kind switch
     {
-        InboxSearchKind.TrackingCode => "کد رهگیری",
+        InboxSearchKind.TrackingCode => "کد پیگیری",
         InboxSearchKind.NationalCode => "کد ملی",
         _ => "نام یا متن",
     };

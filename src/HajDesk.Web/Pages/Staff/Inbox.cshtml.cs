@@ -96,7 +96,7 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         Search = InboxSearch.Parse(Q);
         if (Search is null)
         {
-            ModelState.AddModelError(nameof(Q), "کد رهگیری، کد ملی یا نام را برای جستجو بنویسید.");
+            ModelState.AddModelError(nameof(Q), "کد پیگیری، کد ملی یا نام را برای جستجو بنویسید.");
         }
 
         await LoadAsync(cancellationToken);
