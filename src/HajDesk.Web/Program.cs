@@ -158,6 +158,7 @@ if (!app.Environment.IsDevelopment())
 app.UseResponseCompression();
 app.UseRouting();
 app.UseAuthentication();
+app.UseImmutableStaticAssets();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapStaticAssets();
