@@ -121,7 +121,7 @@ public static partial class MessageTemplates
         new()
         {
             Key = RequestReopened,
-            SmsText = "{FirstName} گرامی، درخواست {TrackingCode} دوباره برای بررسی باز شد.\nپیگیری: {FollowUpUrl}\n{Organization}",
+            SmsText = "{FirstName} گرامی، درخواست {TrackingCode} دوباره باز شد.\nپیگیری: {FollowUpUrl}\n{Organization}",
             EmailSubject = "بازگشایی درخواست {TrackingCode}",
             EmailText = """
                 {FirstName} گرامی،
@@ -244,7 +244,28 @@ public static partial class MessageTemplates
         static void AppendText(StringBuilder builder, string text) => builder.Append(Encode(text.Replace("\r\n", "\n", StringComparison.Ordinal)));
     }
 
-    private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Escapes the five characters that matter in HTML text and quoted attributes; everything else (Persian letters,
+    /// the no-break spaces of a tracking code) stays readable.
+    /// </summary>
+    private static string Encode(string text)
+    {
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
 
     [GeneratedRegex(@"\{([A-Za-z]+)\}", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceholderPattern();

@@ -87,8 +87,8 @@ public sealed partial class OutboxDispatcher(
         var settings = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
-        var now = Truncate(time.GetUtcNow().UtcDateTime);
-        var lease = now + settings.Lease;
+        var now = time.GetUtcNow().UtcDateTime;
+        var lease = Truncate(now + settings.Lease);
 
         var batch = db.Database.IsNpgsql()
             ? await ClaimOnPostgresAsync(db, now, lease, settings.BatchSize, cancellationToken)
@@ -152,10 +152,12 @@ public sealed partial class OutboxDispatcher(
         {
             var error = Limit(Scrub(result.Error ?? "failed", message.Recipient), 500)!;
             var giveUp = attempts >= settings.MaxAttempts;
-            var next = giveUp ? message.NextAttemptAt : Truncate(now + Backoff(attempts, settings));
+            var next = giveUp ? message.NextAttemptAt : now + Backoff(attempts, settings);
+            // A plain variable, not a conditional inside SetProperty: EF must see an OutboxStatus to store its name.
+            var status = giveUp ? OutboxStatus.Failed : OutboxStatus.Pending;
             updated = await db.OutboxMessages.Where(m => m.Id == message.Id && m.LockedUntil == lease)
                 .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Pending)
+                    .SetProperty(m => m.Status, status)
                     .SetProperty(m => m.Attempts, attempts)
                     .SetProperty(m => m.LastError, error)
                     .SetProperty(m => m.NextAttemptAt, next)
@@ -274,7 +276,10 @@ public sealed partial class OutboxDispatcher(
 
     private static string? Limit(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 
-    /// <summary>Whole milliseconds: PostgreSQL keeps microseconds, so a lease compared for equality must round-trip exactly.</summary>
+    /// <summary>
+    /// Whole milliseconds: PostgreSQL keeps microseconds and .NET ticks are a tenth of one, so a lease compared for
+    /// equality must be a value both sides store exactly.
+    /// </summary>
     private static DateTime Truncate(DateTime value) =>
         new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 

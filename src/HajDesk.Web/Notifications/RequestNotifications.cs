@@ -35,9 +35,6 @@ public sealed class RequestNotifications(
     IOptions<NotificationOptions> options,
     IOptions<OrganizationOptions> organization)
 {
-    /// <summary>Longer first names are shortened in SMS so that the text stays within two segments.</summary>
-    internal const int MaxSmsFirstNameLength = 20;
-
     private readonly Dictionary<(ServiceRequest Request, string Template), List<OutboxMessage>> added = [];
     private bool subscribed;
 
@@ -127,19 +124,25 @@ public sealed class RequestNotifications(
         [MessageTemplates.Placeholders.ServiceName] = organization.ServiceName,
     };
 
-    /// <summary>Renders an SMS; an unusually long first name is cut to its first word, then to 20 characters.</summary>
+    /// <summary>
+    /// Renders an SMS. When a long first name would take the text past two segments, only its first word is used;
+    /// if even that is too long the text goes out as it is (a third segment costs more but loses nothing).
+    /// </summary>
     internal static string RenderSms(string template, Dictionary<string, string> values)
     {
-        if (values.TryGetValue(MessageTemplates.Placeholders.FirstName, out var name) && name.Length > MaxSmsFirstNameLength)
+        var text = MessageTemplates.Render(template, values);
+        if (text.Length <= MessageTemplates.MaxSmsLength
+            || !values.TryGetValue(MessageTemplates.Placeholders.FirstName, out var name)
+            || name.Split(' ', StringSplitOptions.RemoveEmptyEntries) is not [var firstWord, _, ..])
         {
-            var firstWord = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-            values = new Dictionary<string, string>(values)
-            {
-                [MessageTemplates.Placeholders.FirstName] = firstWord.Length > MaxSmsFirstNameLength ? firstWord[..MaxSmsFirstNameLength] : firstWord,
-            };
+            return text;
         }
 
-        return MessageTemplates.Render(template, values);
+        var shorter = MessageTemplates.Render(template, new Dictionary<string, string>(values)
+        {
+            [MessageTemplates.Placeholders.FirstName] = firstWord,
+        });
+        return shorter.Length <= MessageTemplates.MaxSmsLength ? shorter : text;
     }
 
     private OutboxMessage NewEmail(ServiceRequest r, string key, string recipient, MessageTemplate template, Dictionary<string, string> values)
