@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using HajDesk.Core.Data;
 using HajDesk.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Notifications;
 
@@ -99,12 +100,41 @@ public sealed class MessageTemplateStore(IServiceScopeFactory scopes, TimeProvid
     }
 }
 
-/// <summary>Seeds the templates and loads them as the host starts.</summary>
+/// <summary>
+/// Seeds the templates and loads them as the host starts, and says, loudly outside development, when messages are
+/// only recorded or point to a local address.
+/// </summary>
 internal sealed class NotificationStartup(
-    IServiceScopeFactory scopes, MessageTemplateStore store, TimeProvider time, ILogger<NotificationStartup> logger) : IHostedService
+    IServiceScopeFactory scopes,
+    MessageTemplateStore store,
+    TimeProvider time,
+    IHostEnvironment environment,
+    IOptions<NotificationOptions> options,
+    IOptions<SmsOptions> sms,
+    IOptions<EmailOptions> email,
+    ILogger<NotificationStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (environment.IsProduction())
+        {
+            if (sms.Value.Mode == SmsOptions.RecordingMode)
+            {
+                logger.LogWarning("Notifications:Sms:Mode is 'Recording': SMS are kept in the database, not sent");
+            }
+
+            if (email.Value.Mode == EmailOptions.RecordingMode)
+            {
+                logger.LogWarning("Notifications:Email:Mode is 'Recording': e-mail is kept in the database, not sent");
+            }
+
+            if (Uri.TryCreate(options.Value.PublicBaseUrl, UriKind.Absolute, out var address) && address.IsLoopback)
+            {
+                logger.LogWarning("Notifications:PublicBaseUrl is {Address}: messages point citizens to a local address",
+                    options.Value.PublicBaseUrl);
+            }
+        }
+
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
