@@ -43,6 +43,7 @@ builder.Services.AddOptions<OrganizationOptions>().BindConfiguration(Organizatio
     .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHajDeskDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCivilRegistry(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
     .ValidateDataAnnotations().ValidateOnStart();

@@ -6,6 +6,7 @@ using HajDesk.Core.Requests;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.CivilRegistry;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Notifications;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,6 +30,7 @@ public class IndexModel(
     ReceiptCookie receipt,
     TimeProvider time,
     IOptions<UploadOptions> uploadOptions,
+    RequestNotifications notifications,
     ILogger<IndexModel> logger) : PageModel
 {
     private readonly UploadOptions uploads = uploadOptions.Value;
@@ -281,6 +283,9 @@ public class IndexModel(
         {
             try
             {
+                // The citizen's SMS (and e-mail) are committed with the request; called on every attempt so that a
+                // redrawn tracking code replaces the messages of the failed one.
+                notifications.RequestReceived(request);
                 await db.SaveChangesAsync(cancellationToken);
                 logger.LogInformation("Request {RequestId} submitted for province {ProvinceId}", request.Id, request.ProvinceId);
                 return request.Id;

@@ -3,6 +3,7 @@ using HajDesk.Core.Data;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Notifications;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,6 +26,7 @@ public class ResultModel(
     TimeProvider time,
     IOptions<TrackingOptions> trackingOptions,
     IOptions<UploadOptions> uploadOptions,
+    RequestNotifications notifications,
     ILogger<ResultModel> logger) : PageModel
 {
     public ServiceRequest Tracked { get; private set; } = null!;
@@ -267,6 +269,7 @@ public class ResultModel(
             Text = text,
             ToProvinceId = Tracked.ProvinceId,
         });
+        notifications.RequestReopened(Tracked);
         return await SaveAndReturnAsync("اعتراض شما ثبت شد و درخواست دوباره برای کارشناس استان باز شد.", cancellationToken);
     }
 
