@@ -75,6 +75,14 @@ public class StaffHappyPathTests
             [RequestEventKind.Submitted, RequestEventKind.Assigned, RequestEventKind.InternalNote, RequestEventKind.Answered,
                 RequestEventKind.Reopened, RequestEventKind.InternalNote, RequestEventKind.Referred, RequestEventKind.InternalNote],
             stored.Events.OrderBy(e => e.Id).Select(e => e.Kind));
+        // The citizen is told of the answer, the reopening and the referral, in the same transactions.
+        var news = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.RequestId == request.Id)
+            .Select(m => m.Template + "/" + m.Channel).ToListAsync());
+        Assert.Contains("request.answered/Sms", news);
+        Assert.Contains("request.reopened/Sms", news);
+        Assert.Contains("request.referred/Sms", news);
+        Assert.DoesNotContain(await app.WithDbAsync(db => db.OutboxMessages.Select(m => m.Body).ToListAsync()), b => b.Contains("پاسخ.pdf", StringComparison.Ordinal));
+
         var actions = await app.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).Distinct().ToListAsync());
         foreach (var action in new[] { AuditActions.SignIn, AuditActions.RequestView, AuditActions.FileDownload, AuditActions.InboxSearch,
                      AuditActions.RequestTake, AuditActions.RequestNote, AuditActions.RequestAnswer, AuditActions.RequestReopen, AuditActions.RequestRefer })

@@ -4,6 +4,7 @@ using HajDesk.Core.Reference;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Staff;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Notifications;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +31,8 @@ public class ShowModel(
     CurrentStaff currentStaff,
     AuditLog audit,
     TimeProvider time,
-    IOptions<UploadOptions> uploadOptions) : PageModel
+    IOptions<UploadOptions> uploadOptions,
+    RequestNotifications notifications) : PageModel
 {
     public const string ConflictMessage =
         "این درخواست هم‌زمان توسط همکار دیگری تغییر کرده است. وضعیت تازه آن در همین صفحه آمده است؛ آن را ببینید و اگر هنوز لازم است، دوباره بفرستید. متنی که نوشته بودید نگه داشته شده است (فایل‌ها را دوباره انتخاب کنید).";
@@ -248,6 +250,7 @@ public class ShowModel(
             request.Status = RequestStatus.Answered;
             request.AnsweredAt = now;
             request.AssignedToId ??= me.Id;
+            notifications.RequestAnswered(request);
             audit.Add(AuditActions.RequestAnswer, request.Id, files.Count == 0 ? null : $"با {PersianText.ToPersianDigits(files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} فایل");
             return null;
         }, cancellationToken);
@@ -330,6 +333,7 @@ public class ShowModel(
             request.SubSubjectId = subSubject?.Id;
             request.Status = RequestStatus.Referred;
             request.AssignedToId = null;
+            notifications.RequestReferred(request);
 
             var fromProvinceName = (await db.Provinces.AsNoTracking().FirstAsync(p => p.Id == fromProvince, cancellationToken)).Name;
             var fromSubjectName = (await db.Subjects.AsNoTracking().FirstAsync(s => s.Id == fromSubject, cancellationToken)).Name;
@@ -368,6 +372,7 @@ public class ShowModel(
 
             NewEvent(request, RequestEventKind.Reopened, me, now, visibleToCitizen: true, null);
             request.Status = RequestStatus.Reopened;
+            notifications.RequestReopened(request);
             audit.Add(AuditActions.RequestReopen, request.Id, null);
             return Task.FromResult<string?>(null);
         }, cancellationToken);
