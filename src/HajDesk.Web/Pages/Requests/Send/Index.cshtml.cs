@@ -565,17 +565,8 @@ public class IndexModel(
                 continue;
             }
 
-            var attachment = new Attachment
-            {
-                Id = Guid.NewGuid(),
-                StagingKey = key,
-                FileName = file.FileName,
-                ContentType = file.ContentType,
-                Length = file.Data.Length,
-                Sha256 = file.Sha256,
-                CreatedAt = now,
-                Content = new AttachmentContent { Data = file.Data },
-            };
+            var attachment = file.ToAttachment(now);
+            attachment.StagingKey = key;
             db.Attachments.Add(attachment);
             StagedFiles.Add(attachment);
         }

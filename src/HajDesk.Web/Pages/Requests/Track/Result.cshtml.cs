@@ -162,17 +162,9 @@ public class ResultModel(
         };
         foreach (var file in accepted)
         {
-            message.Attachments.Add(new Attachment
-            {
-                Id = Guid.NewGuid(),
-                Request = Tracked,
-                FileName = file.FileName,
-                ContentType = file.ContentType,
-                Length = file.Data.Length,
-                Sha256 = file.Sha256,
-                CreatedAt = now,
-                Content = new AttachmentContent { Data = file.Data },
-            });
+            var attachment = file.ToAttachment(now);
+            attachment.Request = Tracked;
+            message.Attachments.Add(attachment);
         }
 
         Tracked.Events.Add(message);

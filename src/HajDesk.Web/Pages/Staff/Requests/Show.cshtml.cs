@@ -233,18 +233,10 @@ public class ShowModel(
             var answer = NewEvent(request, RequestEventKind.Answered, me, now, visibleToCitizen: true, text);
             foreach (var file in files)
             {
-                answer.Attachments.Add(new Attachment
-                {
-                    Id = Guid.NewGuid(),
-                    RequestId = request.Id,
-                    FileName = file.FileName,
-                    ContentType = file.ContentType,
-                    Length = file.Data.LongLength,
-                    Sha256 = file.Sha256,
-                    CreatedAt = now,
-                    FromStaff = true,
-                    Content = new AttachmentContent { Data = file.Data },
-                });
+                var attachment = file.ToAttachment(now);
+                attachment.RequestId = request.Id;
+                attachment.FromStaff = true;
+                answer.Attachments.Add(attachment);
             }
 
             request.Status = RequestStatus.Answered;
