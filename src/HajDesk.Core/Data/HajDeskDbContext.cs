@@ -114,6 +114,9 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.HasIndex(r => new { r.ProvinceId, r.Status, r.CreatedAt, r.Id });
             e.HasIndex(r => new { r.ProvinceId, r.CreatedAt, r.Id });
             e.HasIndex(r => new { r.ProvinceId, r.DueAt });
+            // Administrators' inbox spans every province: the same orders without the province prefix.
+            e.HasIndex(r => new { r.CreatedAt, r.Id });
+            e.HasIndex(r => new { r.Status, r.CreatedAt, r.Id });
             e.HasIndex(r => r.AssignedToId);
             e.HasOne(r => r.Province).WithMany().HasForeignKey(r => r.ProvinceId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.Subject).WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);

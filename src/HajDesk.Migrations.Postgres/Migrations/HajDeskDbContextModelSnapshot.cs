@@ -565,9 +565,13 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("ProvinceId", "DueAt");
 
                     b.HasIndex("ProvinceId", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.HasIndex("ProvinceId", "Status", "CreatedAt", "Id");
 

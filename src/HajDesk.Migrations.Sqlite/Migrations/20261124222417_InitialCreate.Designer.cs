@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HajDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HajDeskDbContext))]
-    [Migration("20261124213218_InitialCreate")]
+    [Migration("20261124222417_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -549,9 +549,13 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("ProvinceId", "DueAt");
 
                     b.HasIndex("ProvinceId", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.HasIndex("ProvinceId", "Status", "CreatedAt", "Id");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HajDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HajDeskDbContext))]
-    [Migration("20261124213224_InitialCreate")]
+    [Migration("20261124222437_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -568,9 +568,13 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("ProvinceId", "DueAt");
 
                     b.HasIndex("ProvinceId", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.HasIndex("ProvinceId", "Status", "CreatedAt", "Id");
 
