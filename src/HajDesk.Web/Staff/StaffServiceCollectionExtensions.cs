@@ -27,8 +27,9 @@ public static class StaffServiceCollectionExtensions
 
     /// <summary>
     /// Staff accounts: ASP.NET Core Identity on <see cref="HajDeskDbContext"/>, the password and lockout policy,
-    /// TOTP two-factor sign-in, the <c>hajdesk.staff</c> cookie with a sliding idle timeout, and the rule that
-    /// every page under <c>/Staff</c> except sign-in needs a signed-in staff member.
+    /// TOTP two-factor sign-in, the <c>hajdesk.staff</c> cookie with a sliding idle timeout, the rule that
+    /// every page under <c>/Staff</c> except sign-in needs a signed-in staff member, and the rule that every page
+    /// under <c>/Staff/Admin</c> needs an administrator.
     /// </summary>
     public static IServiceCollection AddStaffAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -106,12 +107,16 @@ public static class StaffServiceCollectionExtensions
 
         services.AddScoped<CurrentStaff>();
         services.AddScoped<StaffCookieEvents>();
-        services.AddAuthorization();
+        services.AddAuthorization(o => o.AddAdministratorPolicy());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AdministratorHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffAuthorizationResultHandler>();
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Staff");
             o.Conventions.AllowAnonymousToPage("/Staff/SignIn");
             o.Conventions.AllowAnonymousToPage("/Staff/SignInCode");
+            // Administration: administrators only, every page and handler (others get 404; see StaffPolicies).
+            o.Conventions.AuthorizeFolder(StaffPolicies.AdminFolder, StaffPolicies.Administrator);
             o.Conventions.AddFolderApplicationModelConvention("/Staff", model => model.Filters.Add(new RequireHandlerFilter()));
         });
         return services;

@@ -1,0 +1,331 @@
+using HajDesk.Core.Data;
+using HajDesk.Core.Reference;
+using HajDesk.Core.Staff;
+using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HajDesk.Web.Pages.Staff.Admin.Accounts;
+
+/// <summary>
+/// <c>/staff/admin/accounts/{id}</c>: one staff account — name, e-mail, role, province and subjects; disable and
+/// enable; a new password (which also unlocks); turning two-factor sign-in off for someone who lost their phone.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every form carries the account's <c>ConcurrencyStamp</c> (Identity's concurrency token, which
+/// Identity replaces on every change to the account, sign-in failures included). The UPDATE only applies while the
+/// row still has that stamp; otherwise the page answers 409 with the account as it is now and the typed values kept.
+/// </para>
+/// <para>
+/// Disabling, a new password and turning 2FA off replace the security stamp, so every session of the account ends on
+/// its next request (<see cref="CurrentStaff"/>). An administrator cannot disable themselves or change their own
+/// role, so at least one active administrator always remains.
+/// </para>
+/// </remarks>
+[NoStore]
+public class EditModel(
+    HajDeskDbContext db,
+    UserManager<StaffUser> users,
+    SignInManager<StaffUser> signIn,
+    CurrentStaff currentStaff,
+    AuditLog audit,
+    TimeProvider time) : PageModel, IAssignmentFields
+{
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public StaffRole? Role { get; set; }
+
+    [BindProperty]
+    public int? ProvinceId { get; set; }
+
+    [BindProperty]
+    public List<int> SubjectIds { get; set; } = [];
+
+    [BindProperty]
+    public string? ConcurrencyStamp { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? ConfirmNewPassword { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    public StaffUser Item { get; private set; } = null!;
+
+    public bool IsSelf { get; private set; }
+
+    public bool IsLockedOut { get; private set; }
+
+    public bool Conflict { get; private set; }
+
+    /// <summary>Which form a problem belongs to (<c>save</c>, <c>password</c>, <c>status</c>, <c>2fa</c>).</summary>
+    public string? FailedForm { get; private set; }
+
+    public List<Province> Provinces { get; private set; } = [];
+
+    public List<Subject> MainSubjects { get; private set; } = [];
+
+    public string? DoneMessage => Done switch
+    {
+        "saved" => "حساب ذخیره شد.",
+        "disabled" => "حساب غیرفعال شد؛ نشست‌های باز آن در درخواست بعدی بسته می‌شوند.",
+        "enabled" => "حساب فعال شد.",
+        "password" => "رمز تازه ثبت شد و قفل حساب برداشته شد؛ نشست‌های باز آن بسته می‌شوند.",
+        "2fa" => "ورود دومرحله‌ای این حساب برداشته شد؛ کاربر اکنون فقط با رمز وارد می‌شود و می‌تواند آن را دوباره راه بیندازد.",
+        _ => null,
+    };
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, fillForm: true, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        FailedForm = "save";
+        var user = await FindAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.ConcurrencyStamp != ConcurrencyStamp)
+        {
+            return await ConflictAsync(id, keepTyped: true, cancellationToken);
+        }
+
+        var me = await currentStaff.RequireAsync(cancellationToken);
+        Provinces = await AccountAdmin.ProvincesAsync(db, cancellationToken);
+        MainSubjects = await AccountAdmin.MainSubjectsAsync(db, cancellationToken);
+        var displayName = AccountAdmin.NormalizeDisplayName(DisplayName);
+        var email = (Email ?? string.Empty).Trim();
+        var subjectIds = SubjectIds.Distinct().ToList();
+        AccountAdmin.Validate(ModelState, displayName, email, Role, ProvinceId, subjectIds, Provinces, MainSubjects);
+        if (user.Id == me.Id && Role is not null && Role != StaffRole.Administrator)
+        {
+            ModelState.AddModelError(nameof(Role), "نمی‌توانید نقش خودتان را تغییر دهید؛ همیشه دست‌کم یک مدیر سامانه فعال باید بماند. از مدیر دیگری بخواهید.");
+        }
+
+        if (ModelState.ErrorCount > 0)
+        {
+            return await RedisplayAsync(id, StatusCodes.Status400BadRequest, keepTyped: true, cancellationToken);
+        }
+
+        var role = Role!.Value;
+        var provinceId = role == StaffRole.Administrator ? null : ProvinceId;
+        var newSubjects = role == StaffRole.Expert ? subjectIds : [];
+        var oldSubjects = user.Subjects.Select(s => s.SubjectId).ToList();
+        var changes = new List<string>();
+        if (user.DisplayName != displayName)
+        {
+            changes.Add($"نام: «{user.DisplayName}» ← «{displayName}»");
+        }
+
+        if ((user.Email ?? string.Empty) != email)
+        {
+            changes.Add("رایانامه تغییر کرد");
+        }
+
+        if (user.Role != role || user.ProvinceId != provinceId || !oldSubjects.Order().SequenceEqual(newSubjects.Order()))
+        {
+            changes.Add($"{AccountAdmin.DescribeAssignment(user.Role, user.ProvinceId, oldSubjects, Provinces, MainSubjects)} ← "
+                + AccountAdmin.DescribeAssignment(role, provinceId, newSubjects, Provinces, MainSubjects));
+        }
+
+        if (changes.Count == 0)
+        {
+            return Redirect($"/staff/admin/accounts/{id}?done=saved");
+        }
+
+        user.DisplayName = displayName;
+        user.Email = email.Length == 0 ? null : email;
+        user.NormalizedEmail = email.Length == 0 ? null : users.NormalizeEmail(email);
+        user.Role = role;
+        user.ProvinceId = provinceId;
+        foreach (var removed in user.Subjects.Where(s => !newSubjects.Contains(s.SubjectId)).ToList())
+        {
+            db.StaffSubjects.Remove(removed);
+        }
+
+        foreach (var added in newSubjects.Where(s => !oldSubjects.Contains(s)))
+        {
+            db.StaffSubjects.Add(new StaffSubject { StaffUserId = user.Id, SubjectId = added });
+        }
+
+        return await SaveAsync(user, AdminAuditActions.StaffUpdate, string.Join("؛ ", changes), "saved", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, "status", async user =>
+        {
+            if (user.Id == (await currentStaff.RequireAsync(cancellationToken)).Id)
+            {
+                return "نمی‌توانید حساب خودتان را غیرفعال کنید؛ همیشه دست‌کم یک مدیر سامانه فعال باید بماند.";
+            }
+
+            user.IsDisabled = true;
+            user.SecurityStamp = AccountAdmin.NewSecurityStamp();
+            return null;
+        }, AdminAuditActions.StaffDisable, null, "disabled", cancellationToken);
+
+    public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, "status", user =>
+        {
+            user.IsDisabled = false;
+            return Task.FromResult<string?>(null);
+        }, AdminAuditActions.StaffEnable, null, "enabled", cancellationToken);
+
+    public Task<IActionResult> OnPostResetPasswordAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, "password", async user =>
+        {
+            var problems = await AccountAdmin.CheckPasswordAsync(users, user, NewPassword, ConfirmNewPassword);
+            if (problems.Count > 0)
+            {
+                return string.Join(" ", problems);
+            }
+
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, NewPassword!);
+            user.SecurityStamp = AccountAdmin.NewSecurityStamp();
+            user.LockoutEnd = null;
+            user.AccessFailedCount = 0;
+            return null;
+        }, AdminAuditActions.StaffPasswordReset, "قفل حساب هم برداشته شد", "password", cancellationToken);
+
+    public Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, "2fa", async user =>
+        {
+            if (user.Id == (await currentStaff.RequireAsync(cancellationToken)).Id)
+            {
+                return "ورود دومرحله‌ای خودتان را از صفحه «ورود دومرحله‌ای» (با کد برنامه رمزساز) بردارید.";
+            }
+
+            // The key is removed too: the lost phone's codes must never work again, even if 2FA is turned on later.
+            var tokens = await db.UserTokens
+                .Where(t => t.UserId == user.Id && t.LoginProvider == AccountAdmin.UserStoreTokenProvider)
+                .ToListAsync(cancellationToken);
+            db.UserTokens.RemoveRange(tokens);
+            user.TwoFactorEnabled = false;
+            user.SecurityStamp = AccountAdmin.NewSecurityStamp();
+            return null;
+        }, AdminAuditActions.StaffTwoFactorReset, null, "2fa", cancellationToken);
+
+    /// <summary>
+    /// A status, password or 2FA action: checks the form's concurrency stamp, applies <paramref name="change"/> (a
+    /// Persian error or null) and saves the change and its audit row together.
+    /// </summary>
+    private async Task<IActionResult> ActAsync(string id, string form, Func<StaffUser, Task<string?>> change, string action, string? details,
+        string done, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        FailedForm = form;
+        var user = await FindAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.ConcurrencyStamp != ConcurrencyStamp)
+        {
+            return await ConflictAsync(id, keepTyped: false, cancellationToken);
+        }
+
+        if (await change(user) is { } error)
+        {
+            ModelState.AddModelError(string.Empty, error);
+            return await RedisplayAsync(id, StatusCodes.Status400BadRequest, keepTyped: false, cancellationToken);
+        }
+
+        return await SaveAsync(user, action, details, done, cancellationToken);
+    }
+
+    private async Task<IActionResult> SaveAsync(StaffUser user, string action, string? details, string done, CancellationToken cancellationToken)
+    {
+        audit.Add(action, null, $"حساب «{user.UserName}»" + (details is null ? null : "؛ " + details));
+        // The UPDATE only succeeds while the row still has the stamp the form was drawn with.
+        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(user.Id, keepTyped: done == "saved", cancellationToken);
+        }
+
+        if (user.Id == (await currentStaff.RequireAsync(cancellationToken)).Id && action == AdminAuditActions.StaffPasswordReset)
+        {
+            // A new password for oneself: keep this browser signed in with the new security stamp.
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return Redirect($"/staff/admin/accounts/{user.Id}?done={done}");
+    }
+
+    private Task<StaffUser?> FindAsync(string id, CancellationToken cancellationToken) =>
+        db.Users.Include(u => u.Subjects).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    private async Task<IActionResult> ConflictAsync(string id, bool keepTyped, CancellationToken cancellationToken)
+    {
+        Conflict = true;
+        return await RedisplayAsync(id, StatusCodes.Status409Conflict, keepTyped, cancellationToken);
+    }
+
+    /// <summary>Shows the page again with the account as it is now; the main form keeps what was typed into it.</summary>
+    private async Task<IActionResult> RedisplayAsync(string id, int status, bool keepTyped, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(id, fillForm: !keepTyped, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        NewPassword = null;
+        ConfirmNewPassword = null;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string id, bool fillForm, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().Include(u => u.Subjects).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        Item = user;
+        IsSelf = user.Id == (await currentStaff.RequireAsync(cancellationToken)).Id;
+        IsLockedOut = user.LockoutEnd > time.GetUtcNow();
+        Provinces = await AccountAdmin.ProvincesAsync(db, cancellationToken);
+        MainSubjects = await AccountAdmin.MainSubjectsAsync(db, cancellationToken);
+        if (fillForm)
+        {
+            DisplayName = user.DisplayName;
+            Email = user.Email;
+            Role = user.Role;
+            ProvinceId = user.ProvinceId;
+            SubjectIds = user.Subjects.Select(s => s.SubjectId).ToList();
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using HajDesk.Core.Audit;
+using HajDesk.Core.Data;
+using HajDesk.Core.Persian;
+using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Staff;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HajDesk.Web.Pages.Staff.Admin.Audit;
+
+/// <summary>
+/// <c>/staff/admin/audit</c> (گزارش رویدادها): the audit log, newest first, keyset-paged by <c>(At, Id)</c>, filtered
+/// by user name, action, request id and a Jalali date range (Tehran days, Persian digits accepted). A GET form: the
+/// filters hold no citizen data.
+/// </summary>
+[NoStore]
+public class IndexModel(HajDeskDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    /// <summary>A user name: an account's entries (any letter case), or entries recorded with exactly this name.</summary>
+    [BindProperty(SupportsGet = true, Name = "user")]
+    public string? UserName { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Action { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "request")]
+    public string? RequestId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    public List<AuditEntry> Rows { get; private set; } = [];
+
+    public string? NextCursor { get; private set; }
+
+    public string? PreviousCursor { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var entries = db.AuditEntries.AsNoTracking();
+        var user = (UserName ?? string.Empty).Trim();
+        if (user.Length > 0)
+        {
+            // An account's entries by its id (whatever the case typed); a typed name of a failed sign-in exactly.
+            var normalized = user.ToUpperInvariant();
+            var ids = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).ToListAsync(cancellationToken);
+            entries = entries.Where(a => (a.UserId != null && ids.Contains(a.UserId)) || a.UserName == user);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Action))
+        {
+            var action = Action.Trim();
+            entries = entries.Where(a => a.Action == action);
+        }
+
+        if (!string.IsNullOrWhiteSpace(RequestId))
+        {
+            if (long.TryParse(PersianText.NormalizeNumeric(RequestId), NumberStyles.None, CultureInfo.InvariantCulture, out var requestId))
+            {
+                entries = entries.Where(a => a.RequestId == requestId);
+            }
+            else
+            {
+                ModelState.AddModelError("request", "شماره درخواست باید عدد باشد.");
+            }
+        }
+
+        if (ParseDate(From, nameof(From), "از تاریخ") is DateOnly from)
+        {
+            var fromUtc = TehranMidnightUtc(from);
+            entries = entries.Where(a => a.At >= fromUtc);
+        }
+
+        if (ParseDate(To, nameof(To), "تا تاریخ") is DateOnly to)
+        {
+            var toUtc = TehranMidnightUtc(to.AddDays(1));
+            entries = entries.Where(a => a.At < toUtc);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return;
+        }
+
+        var after = InboxCursor.TryDecode(After);
+        var before = after is null ? InboxCursor.TryDecode(Before) : null;
+        if (after is { } a)
+        {
+            var (at, id) = (a.CreatedAt, a.Id);
+            entries = entries.Where(e => e.At < at || (e.At == at && e.Id < id));
+        }
+        else if (before is { } b)
+        {
+            var (at, id) = (b.CreatedAt, b.Id);
+            entries = entries.Where(e => e.At > at || (e.At == at && e.Id > id));
+        }
+
+        // Going back reads the entries just above the cursor oldest first, then turns them around.
+        var backwards = before is not null;
+        var ordered = backwards
+            ? entries.OrderBy(e => e.At).ThenBy(e => e.Id)
+            : entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id);
+        var rows = await ordered.Take(PageSize + 1).ToListAsync(cancellationToken);
+        var more = rows.Count > PageSize;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        if (backwards)
+        {
+            rows.Reverse();
+        }
+
+        Rows = rows;
+        if (rows.Count > 0)
+        {
+            var hasNext = backwards || more;
+            var hasPrevious = backwards ? more : after is not null;
+            NextCursor = hasNext ? new InboxCursor(rows[^1].At, rows[^1].Id).Encode() : null;
+            PreviousCursor = hasPrevious ? new InboxCursor(rows[0].At, rows[0].Id).Encode() : null;
+        }
+    }
+
+    /// <summary>This page's address with the current filters and the given cursor.</summary>
+    public string PageUrl(string? after = null, string? before = null)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                query.Add(name + "=" + Uri.EscapeDataString(value.Trim()));
+            }
+        }
+
+        Add("user", UserName);
+        Add("action", Action);
+        Add("request", PersianText.NormalizeNumeric(RequestId));
+        Add("from", PersianText.NormalizeNumeric(From));
+        Add("to", PersianText.NormalizeNumeric(To));
+        Add("after", after);
+        Add("before", before);
+        return "/staff/admin/audit" + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query));
+    }
+
+    /// <summary>Tehran time to the second, e.g. <c>۱۲ تیر ۱۴۰۴، ۱۴:۰۵:۰۹</c>.</summary>
+    public static string FormatTime(DateTime utc)
+    {
+        var local = JalaliDate.ToTehranLocal(utc);
+        return JalaliDate.FormatLong(DateOnly.FromDateTime(local)) + "، "
+            + PersianText.ToPersianDigits(local.ToString("HH:mm:ss", CultureInfo.InvariantCulture));
+    }
+
+    private DateOnly? ParseDate(string? input, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        if (JalaliDate.TryParse(input, out var date))
+        {
+            return date;
+        }
+
+        ModelState.AddModelError(field, $"«{label}» تاریخ درستی نیست؛ آن را مانند ۱۴۰۴/۰۱/۱۵ بنویسید.");
+        return null;
+    }
+
+    private static DateTime TehranMidnightUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), JalaliDate.Tehran);
+}

@@ -1,0 +1,60 @@
+using HajDesk.Core.Data;
+using HajDesk.Core.Staff;
+using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Staff;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HajDesk.Web.Pages.Staff.Admin.Canned;
+
+/// <summary>
+/// <c>/staff/admin/canned</c>: the canned answers, active and inactive, with activate/deactivate buttons. Only active
+/// ones are offered above the answer box of the request page.
+/// </summary>
+[NoStore]
+public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    public int Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    public List<CannedAnswer> Items { get; private set; } = [];
+
+    public string? DoneMessage => Done switch
+    {
+        "created" => "پاسخ آماده افزوده شد.",
+        "updated" => "پاسخ آماده ذخیره شد.",
+        "activated" => "پاسخ آماده فعال شد و به کارشناسان پیشنهاد می‌شود.",
+        "deactivated" => "پاسخ آماده غیرفعال شد و دیگر به کارشناسان پیشنهاد نمی‌شود.",
+        _ => null,
+    };
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Items = await db.CannedAnswers.AsNoTracking().OrderByDescending(c => c.IsActive).ThenBy(c => c.Title).ToListAsync(cancellationToken);
+
+    public Task<IActionResult> OnPostActivateAsync(CancellationToken cancellationToken) => SetActiveAsync(true, cancellationToken);
+
+    public Task<IActionResult> OnPostDeactivateAsync(CancellationToken cancellationToken) => SetActiveAsync(false, cancellationToken);
+
+    private async Task<IActionResult> SetActiveAsync(bool active, CancellationToken cancellationToken)
+    {
+        var item = await db.CannedAnswers.FirstOrDefaultAsync(c => c.Id == Id, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        var done = active ? "activated" : "deactivated";
+        if (item.IsActive != active)
+        {
+            item.IsActive = active;
+            audit.Add(active ? AdminAuditActions.CannedActivate : AdminAuditActions.CannedDeactivate, null, $"«{item.Title}»");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Redirect($"/staff/admin/canned?done={done}#canned-{item.Id}");
+    }
+}

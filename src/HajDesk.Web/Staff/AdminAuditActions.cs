@@ -1,0 +1,73 @@
+namespace HajDesk.Web.Staff;
+
+/// <summary>
+/// The audited actions of the administration pages (<see cref="Core.Audit.AuditEntry.Action"/>). Each is written in
+/// the same <c>SaveChanges</c> as the change it records.
+/// </summary>
+public static class AdminAuditActions
+{
+    public const string SubjectCreate = "subject.create";
+    public const string SubjectUpdate = "subject.update";
+    public const string SubjectMove = "subject.move";
+    public const string SubjectActivate = "subject.activate";
+    public const string SubjectDeactivate = "subject.deactivate";
+    public const string SubjectDelete = "subject.delete";
+    public const string ProvinceUpdate = "province.update";
+    public const string StaffCreate = "staff.create";
+    public const string StaffUpdate = "staff.update";
+    public const string StaffDisable = "staff.disable";
+    public const string StaffEnable = "staff.enable";
+    public const string StaffPasswordReset = "staff.password-reset";
+    public const string StaffTwoFactorReset = "staff.2fa-reset";
+    public const string CannedCreate = "canned.create";
+    public const string CannedUpdate = "canned.update";
+    public const string CannedActivate = "canned.activate";
+    public const string CannedDeactivate = "canned.deactivate";
+}
+
+/// <summary>Persian names of audited actions, for the audit log page; an unknown action is shown as stored.</summary>
+public static class AuditActionText
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        [AuditActions.SignIn] = "ورود",
+        [AuditActions.SignInFailure] = "ورود ناموفق",
+        [AuditActions.SignOut] = "خروج",
+        [AuditActions.TwoFactorEnable] = "فعال کردن ورود دومرحله‌ای",
+        [AuditActions.TwoFactorDisable] = "غیرفعال کردن ورود دومرحله‌ای",
+        [AuditActions.TwoFactorFailure] = "کد نادرست ورود دومرحله‌ای",
+        [AuditActions.CreateAdmin] = "ساخت مدیر سامانه (خط فرمان)",
+        [AuditActions.InboxSearch] = "جستجو در کارتابل",
+        [AuditActions.RequestView] = "دیدن درخواست",
+        [AuditActions.FileDownload] = "دریافت فایل",
+        [AuditActions.RequestTake] = "برداشتن درخواست",
+        [AuditActions.RequestAssign] = "واگذاری درخواست",
+        [AuditActions.RequestAnswer] = "پاسخ به درخواست",
+        [AuditActions.RequestNote] = "یادداشت داخلی",
+        [AuditActions.RequestRefer] = "ارجاع درخواست",
+        [AuditActions.RequestClose] = "بستن درخواست",
+        [AuditActions.RequestReopen] = "بازگشایی درخواست",
+        [AdminAuditActions.SubjectCreate] = "افزودن موضوع",
+        [AdminAuditActions.SubjectUpdate] = "ویرایش موضوع",
+        [AdminAuditActions.SubjectMove] = "جابه‌جایی موضوع",
+        [AdminAuditActions.SubjectActivate] = "فعال کردن موضوع",
+        [AdminAuditActions.SubjectDeactivate] = "غیرفعال کردن موضوع",
+        [AdminAuditActions.SubjectDelete] = "حذف موضوع",
+        [AdminAuditActions.ProvinceUpdate] = "ویرایش استان",
+        [AdminAuditActions.StaffCreate] = "ساخت حساب کارمند",
+        [AdminAuditActions.StaffUpdate] = "ویرایش حساب کارمند",
+        [AdminAuditActions.StaffDisable] = "غیرفعال کردن حساب",
+        [AdminAuditActions.StaffEnable] = "فعال کردن حساب",
+        [AdminAuditActions.StaffPasswordReset] = "تعیین رمز تازه",
+        [AdminAuditActions.StaffTwoFactorReset] = "برداشتن ورود دومرحله‌ای",
+        [AdminAuditActions.CannedCreate] = "افزودن پاسخ آماده",
+        [AdminAuditActions.CannedUpdate] = "ویرایش پاسخ آماده",
+        [AdminAuditActions.CannedActivate] = "فعال کردن پاسخ آماده",
+        [AdminAuditActions.CannedDeactivate] = "غیرفعال کردن پاسخ آماده",
+    };
+
+    /// <summary>Every known action, in the order above, for the audit page's filter.</summary>
+    public static IReadOnlyCollection<string> Known => Names.Keys;
+
+    public static string ToPersian(string action) => Names.GetValueOrDefault(action, action);
+}

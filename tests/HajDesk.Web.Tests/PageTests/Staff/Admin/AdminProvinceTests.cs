@@ -1,0 +1,90 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using HajDesk.Web.Pages.Staff.Admin.Provinces;
+using HajDesk.Web.Staff;
+using HajDesk.Web.Tests.Infrastructure;
+using HajDesk.Web.Tests.PageTests.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace HajDesk.Web.Tests.PageTests.Staff.Admin;
+
+public class AdminProvinceTests
+{
+    [Fact]
+    public async Task EditNameAndAreaCode_PersianDigitsAccepted_CitizenFormFollows_Audited()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        var admin = await app.SignInAsync("admin.test");
+        var count = await app.WithDbAsync(db => db.Provinces.CountAsync());
+
+        var page = await admin.GetPageAsync("/staff/admin/provinces");
+        Assert.Equal(count, page.QuerySelectorAll("[data-testid=province-form]").Length);
+        Assert.Empty(page.QuerySelectorAll("[data-testid=province-list] form[action*=handler]"));
+        var location = await (await admin.PostFormAsync(page.Form("[data-testid=province-form][data-code=Qom]"), new Dictionary<string, string?>
+        {
+            ["Name"] = "قم مقدس",
+            ["AreaCode"] = "۰۲۵ ",
+        })).AssertRedirectAsync();
+
+        var qom = await app.WithDbAsync(db => db.Provinces.AsNoTracking().SingleAsync(p => p.Code == "Qom"));
+        Assert.Equal(("قم مقدس", "025"), (qom.Name, qom.AreaCode));
+        Assert.StartsWith("/staff/admin/provinces?done=saved", location, StringComparison.Ordinal);
+        var citizen = await SendPage.OpenAsync(app.CreateClient());
+        var option = citizen.Document.QuerySelectorAll<IHtmlOptionElement>("#Input_ProvinceId option").Single(o => o.Value == AdminPages.Id(qom.Id));
+        Assert.Equal("قم مقدس", option.TextContent.Trim());
+        var entry = Assert.Single(await app.AuditAsync(AdminAuditActions.ProvinceUpdate));
+        Assert.Equal("استان Qom: نام: «قم» ← «قم مقدس»", entry.Details);
+        Assert.Equal(world.Admin.Id, entry.UserId);
+
+        await (await admin.PostPageFormAsync("/staff/admin/provinces", "[data-testid=province-form][data-code=Qom]",
+            new Dictionary<string, string?> { ["AreaCode"] = "026" })).AssertRedirectAsync();
+        Assert.Equal("استان Qom: پیش‌شماره: 025 ← 026", (await app.AuditAsync(AdminAuditActions.ProvinceUpdate))[1].Details);
+    }
+
+    [Theory]
+    [InlineData("21", "AreaCode", "پیش‌شماره باید سه رقم باشد و با ۰ آغاز شود، مانند ۰۲۱.")]
+    [InlineData("121", "AreaCode", "پیش‌شماره باید سه رقم باشد و با ۰ آغاز شود، مانند ۰۲۱.")]
+    [InlineData("0a1", "AreaCode", "پیش‌شماره باید سه رقم باشد و با ۰ آغاز شود، مانند ۰۲۱.")]
+    [InlineData("0211", "AreaCode", "پیش‌شماره باید سه رقم باشد و با ۰ آغاز شود، مانند ۰۲۱.")]
+    [InlineData("", "Name", "نام استان را بنویسید.")]
+    [InlineData("تهران", "Name", "استان دیگری با نام «تهران» هست.")]
+    public async Task InvalidValues_AreRefusedInPersian_TypedValuesKept(string value, string field, string message)
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        await StaffWorld.CreateAsync(app);
+        var admin = await app.SignInAsync("admin.test");
+        var before = await app.WithDbAsync(db => db.Provinces.AsNoTracking().SingleAsync(p => p.Code == "Qom"));
+
+        var page = await (await admin.PostPageFormAsync("/staff/admin/provinces", "[data-testid=province-form][data-code=Qom]",
+            new Dictionary<string, string?> { [field] = value })).AssertPageAsync(HttpStatusCode.BadRequest);
+
+        var form = page.QuerySelector("[data-testid=province-form][data-code=Qom]")!;
+        Assert.Equal(message, form.QuerySelector($"[data-testid={field}-error]")!.TextContent);
+        Assert.Equal(value, form.QuerySelector<IHtmlInputElement>($"input[name={field}]")!.Value);
+        var after = await app.WithDbAsync(db => db.Provinces.AsNoTracking().SingleAsync(p => p.Code == "Qom"));
+        Assert.Equal((before.Name, before.AreaCode), (after.Name, after.AreaCode));
+        Assert.Empty(await app.AuditAsync(AdminAuditActions.ProvinceUpdate));
+    }
+
+    [Fact]
+    public async Task StaleForm_Gets409_WithTheCurrentValuesShownAndTheTypedOnesKept()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        await StaffWorld.CreateAsync(app);
+        var admin = await app.SignInAsync("admin.test");
+        var stale = await admin.GetPageAsync("/staff/admin/provinces");
+        await (await admin.PostPageFormAsync("/staff/admin/provinces", "[data-testid=province-form][data-code=Qom]",
+            new Dictionary<string, string?> { ["Name"] = "قم (همکار)" })).AssertRedirectAsync();
+
+        var page = await (await admin.PostFormAsync(stale.Form("[data-testid=province-form][data-code=Qom]"),
+            new Dictionary<string, string?> { ["Name"] = "قم (من)" })).AssertPageAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal(IndexModel.ConflictMessage, page.TextOf("[data-testid=conflict]"));
+        var form = page.QuerySelector("[data-testid=province-form][data-code=Qom]")!;
+        Assert.Equal("قم (من)", form.QuerySelector<IHtmlInputElement>("input[name=Name]")!.Value);
+        Assert.Equal("قم (همکار)", form.QuerySelector<IHtmlInputElement>("input[name=OriginalName]")!.Value);
+        Assert.Equal("قم (همکار)", await app.WithDbAsync(db => db.Provinces.Where(p => p.Code == "Qom").Select(p => p.Name).SingleAsync()));
+    }
+}
