@@ -8,9 +8,9 @@ namespace HajDesk.Core.Data;
 /// (copied from the project's reference data; see <c>Seed/README.md</c>).
 /// </summary>
 /// <remarks>
-/// Idempotent and additive: a row is recognized by its stable key (a province's English name, a subject's
-/// <see cref="Subject.SeedKey"/>) and inserted only when missing, so administrators' later edits — renames,
-/// reordering, deactivation — are never overwritten.
+/// Idempotent: a province is recognized by its stable key (its English name) and inserted only when missing; the
+/// subject tree is inserted only into an empty table. Administrators' later edits — renames, reordering,
+/// deactivation, deletion — are never overwritten. <see cref="Subject.SeedKey"/> records where a subject came from.
 /// </remarks>
 public static class ReferenceDataSeeder
 {
@@ -55,53 +55,42 @@ public static class ReferenceDataSeeder
 
         await db.SaveChangesAsync(cancellationToken);
 
-        var subjects = await db.Subjects.Where(s => s.SeedKey != null)
-            .ToDictionaryAsync(s => s.SeedKey!, cancellationToken);
-        var mainNames = new List<string>();
-        var subCounts = new Dictionary<string, int>();
+        // The subject tree is the administrators' from the first start on: it is seeded into an empty table only,
+        // so a subject they rename, reorder, deactivate or delete stays that way.
+        if (await db.Subjects.AnyAsync(cancellationToken))
+        {
+            return inserted;
+        }
+
+        var mains = new Dictionary<string, Subject>(StringComparer.Ordinal);
         foreach (var row in ReadTsv("subjects.tsv"))
         {
             var mainName = row["main_subject"];
             var subName = row["sub_subject"];
             var attachmentRequired = row["attachment_required"] == "yes";
-            if (!mainNames.Contains(mainName))
+            if (!mains.TryGetValue(mainName, out var main))
             {
-                mainNames.Add(mainName);
-            }
-
-            if (!subjects.TryGetValue(mainName, out var main))
-            {
-                main = new Subject { Name = mainName, SeedKey = mainName, DisplayOrder = mainNames.Count };
+                main = new Subject { Name = mainName, SeedKey = mainName, DisplayOrder = mains.Count + 1 };
+                mains[mainName] = main;
                 db.Subjects.Add(main);
-                subjects[mainName] = main;
                 inserted++;
             }
 
             if (subName.Length == 0)
             {
                 // A main subject without sub-subjects carries the attachment rule itself.
-                if (main.Id == 0)
-                {
-                    main.AttachmentRequired = attachmentRequired;
-                }
-
+                main.AttachmentRequired = attachmentRequired;
                 continue;
             }
 
-            subCounts[mainName] = subCounts.GetValueOrDefault(mainName) + 1;
-            var key = $"{mainName}/{subName}";
-            if (!subjects.ContainsKey(key))
+            main.Children.Add(new Subject
             {
-                subjects[key] = db.Subjects.Add(new Subject
-                {
-                    Name = subName,
-                    SeedKey = key,
-                    Parent = main,
-                    DisplayOrder = subCounts[mainName],
-                    AttachmentRequired = attachmentRequired,
-                }).Entity;
-                inserted++;
-            }
+                Name = subName,
+                SeedKey = $"{mainName}/{subName}",
+                DisplayOrder = main.Children.Count + 1,
+                AttachmentRequired = attachmentRequired,
+            });
+            inserted++;
         }
 
         await db.SaveChangesAsync(cancellationToken);

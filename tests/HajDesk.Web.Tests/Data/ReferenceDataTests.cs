@@ -55,6 +55,7 @@ public class ReferenceDataTests
                 var transfer = await db.Subjects.SingleAsync(s => s.Name == "انتقال فیش");
                 transfer.IsActive = false;
                 transfer.AttachmentRequired = false;
+                db.Subjects.Remove(await db.Subjects.SingleAsync(s => s.Name == "پیشنهاد و انتقاد"));
                 await db.SaveChangesAsync();
             });
         }
@@ -69,6 +70,7 @@ public class ReferenceDataTests
             Assert.True(await db.Subjects.AnyAsync(s => s.Name == "حج واجب (تمتع)"));
             Assert.False(await db.Subjects.AnyAsync(s => s.Name == "حج تمتع"));
             var transfer = await db.Subjects.SingleAsync(s => s.Name == "انتقال فیش");
+            Assert.False(await db.Subjects.AnyAsync(s => s.Name == "پیشنهاد و انتقاد"));
             Assert.False(transfer.IsActive);
             Assert.False(transfer.AttachmentRequired);
         });

@@ -231,18 +231,16 @@ public class AdminSubjectTests
         await (await admin.PostFormAsync(refused.Form("[data-testid=deactivate-offer]"))).AssertRedirectAsync();
         Assert.False(await app.WithDbAsync(db => db.Subjects.Where(s => s.Id == used.Id).Select(s => s.IsActive).SingleAsync()));
 
-        // With sub-subjects; from the seed file; an expert limited to it.
+        // With sub-subjects; an expert limited to it.
         var hajj = await SubjectAsync(app, "حج تمتع");
         Assert.Contains("۵ زیرموضوع دارد", await RefusalAsync(admin, hajj.Id), StringComparison.Ordinal);
-        var suggestions = await SubjectAsync(app, "پیشنهاد و انتقاد");
-        Assert.Contains("از فهرست پایه سامانه است", await RefusalAsync(admin, suggestions.Id), StringComparison.Ordinal);
         await (await admin.PostPageFormAsync("/staff/admin/subjects/new", "[data-testid=subject-form]",
             new Dictionary<string, string?> { ["Name"] = "ویژه", ["ResponseDays"] = "7" })).AssertRedirectAsync();
         var special = await SubjectAsync(app, "ویژه");
         await world.Data.CreateStaffAsync("special.expert", StaffRole.Expert, "Tehran", [special.Id]);
         Assert.Contains("کار ۱ کارشناس به این موضوع محدود شده است", await RefusalAsync(admin, special.Id), StringComparison.Ordinal);
 
-        Assert.True(await app.WithDbAsync(db => db.Subjects.AnyAsync(s => s.Id == used.Id || s.Id == hajj.Id || s.Id == suggestions.Id || s.Id == special.Id)));
+        Assert.True(await app.WithDbAsync(db => db.Subjects.AnyAsync(s => s.Id == used.Id || s.Id == hajj.Id || s.Id == special.Id)));
         Assert.Single(await app.AuditAsync(AdminAuditActions.SubjectDelete));
     }
 

@@ -245,11 +245,6 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
             return $"کار {SubjectAdmin.Digits(staff)} کارشناس به این موضوع محدود شده است؛ نخست موضوع‌های آنان را در «حساب‌های کارکنان» تغییر دهید." + offer;
         }
 
-        if (subject.SeedKey is not null)
-        {
-            return "این موضوع از فهرست پایه سامانه است و اگر حذف شود، سامانه در راه‌اندازی بعدی آن را دوباره می‌افزاید." + offer;
-        }
-
         return null;
     }
 
