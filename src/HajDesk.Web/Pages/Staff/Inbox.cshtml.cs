@@ -72,7 +72,18 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
 
     public Dictionary<RequestStatus, int> Counts { get; } = [];
 
+    /// <summary>Status counts above this are shown as «بیش از …»: exact numbers that large help no one.</summary>
+    public const int CountCap = 10_000;
+
     public int TotalCount => Counts.Values.Sum();
+
+    /// <summary>A count for display, in Persian digits; capped counts read «بیش از ۱۰۰۰۰».</summary>
+    public static string CountText(int count, bool capped) =>
+        capped || count > CountCap
+            ? $"بیش از {PersianText.ToPersianDigits(CountCap.ToString(CultureInfo.InvariantCulture))}"
+            : PersianText.ToPersianDigits(count.ToString(CultureInfo.InvariantCulture));
+
+    public bool AnyCountCapped => Counts.Values.Any(c => c > CountCap);
 
     public List<(int Id, string Name)> Subjects { get; } = [];
 
@@ -159,11 +170,11 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
             requests = requests.Where(r => r.AssignedToId == me);
         }
 
-        // Counts per status: everything above, before the status filter.
-        foreach (var count in await requests.GroupBy(r => r.Status)
-                     .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+        // Counts per status: everything above, before the status filter. Each count stops at CountCap, so that an
+        // administrator's inbox over a million requests costs six short index scans, not a scan of every row.
+        foreach (var each in Enum.GetValues<RequestStatus>())
         {
-            Counts[count.Key] = count.Count;
+            Counts[each] = await requests.Where(r => r.Status == each).Take(CountCap + 1).CountAsync(cancellationToken);
         }
 
         if (Status is RequestStatus status)

@@ -288,3 +288,14 @@ public class StaffInboxTests
         Assert.Equal("rtl", page.DocumentElement.GetAttribute("dir"));
     }
 }
+
+public class InboxCountTextTests
+{
+    [Theory]
+    [InlineData(0, false, "۰")]
+    [InlineData(10_000, false, "۱۰۰۰۰")]
+    [InlineData(10_001, false, "بیش از ۱۰۰۰۰")]
+    [InlineData(5, true, "بیش از ۱۰۰۰۰")]
+    public void CountText_LargeCounts_ReadAsMoreThanTheCap(int count, bool capped, string expected) =>
+        Assert.Equal(expected, HajDesk.Web.Pages.Staff.InboxModel.CountText(count, capped));
+}
