@@ -23,6 +23,8 @@ public static class AdminAuditActions
     public const string CannedUpdate = "canned.update";
     public const string CannedActivate = "canned.activate";
     public const string CannedDeactivate = "canned.deactivate";
+    public const string NotificationRetry = "notification.retry";
+    public const string TemplateUpdate = "template.update";
 }
 
 /// <summary>Persian names of audited actions, for the audit log page; an unknown action is shown as stored.</summary>
@@ -64,6 +66,8 @@ public static class AuditActionText
         [AdminAuditActions.CannedUpdate] = "ویرایش پاسخ آماده",
         [AdminAuditActions.CannedActivate] = "فعال کردن پاسخ آماده",
         [AdminAuditActions.CannedDeactivate] = "غیرفعال کردن پاسخ آماده",
+        [AdminAuditActions.NotificationRetry] = "ارسال دوباره پیام ناموفق",
+        [AdminAuditActions.TemplateUpdate] = "ویرایش متن پیام",
     };
 
     /// <summary>Every known action, in the order above, for the audit page's filter.</summary>

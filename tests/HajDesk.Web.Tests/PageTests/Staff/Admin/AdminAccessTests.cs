@@ -49,6 +49,11 @@ public class AdminAccessTests
         ("POST", "/staff/admin/canned/{canned}"),
         ("GET", "/staff/admin/audit"),
         ("GET", "/staff/admin/audit?user=admin.test&action=sign-in"),
+        ("GET", "/staff/admin/notifications"),
+        ("GET", "/staff/admin/notifications?view=recorded"),
+        ("POST", "/staff/admin/notifications?handler=Retry"),
+        ("GET", "/staff/admin/notifications/templates/request.received"),
+        ("POST", "/staff/admin/notifications/templates/request.received"),
     ];
 
     [Theory]
@@ -129,7 +134,9 @@ public class AdminAccessTests
                      "/staff/admin/subjects", "/staff/admin/subjects/new", $"/staff/admin/subjects/{world.SubjectX}",
                      $"/staff/admin/subjects/new?parentId={world.SubjectX}", "/staff/admin/provinces", "/staff/admin/accounts",
                      "/staff/admin/accounts/new", $"/staff/admin/accounts/{world.TehranExpert.Id}", "/staff/admin/canned",
-                     "/staff/admin/canned/new", "/staff/admin/audit",
+                     "/staff/admin/canned/new", "/staff/admin/audit", "/staff/admin/notifications",
+                     "/staff/admin/notifications?view=failed", "/staff/admin/notifications?view=recorded",
+                     "/staff/admin/notifications?view=templates", "/staff/admin/notifications/templates/request.answered",
                  })
         {
             var response = await client.GetAsync(url);

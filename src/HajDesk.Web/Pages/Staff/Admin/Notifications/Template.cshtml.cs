@@ -1,0 +1,82 @@
+using HajDesk.Core.Data;
+using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Notifications;
+using HajDesk.Web.Staff;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HajDesk.Web.Pages.Staff.Admin.Notifications;
+
+/// <summary>
+/// <c>/staff/admin/notifications/templates/{key}</c>: one message's SMS text, e-mail subject and e-mail text, with
+/// the SMS shown as it would be sent (sample values) and its length checked against two SMS segments.
+/// </summary>
+[NoStore]
+public class TemplateModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext db) : PageModel
+{
+    [BindProperty]
+    public string? SmsText { get; set; }
+
+    [BindProperty]
+    public string? EmailSubject { get; set; }
+
+    [BindProperty]
+    public string? EmailText { get; set; }
+
+    public string Key { get; private set; } = string.Empty;
+
+    public string Preview { get; private set; } = string.Empty;
+
+    public IReadOnlyList<string> Placeholders { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
+    {
+        var template = await outbox.GetTemplateAsync(key, cancellationToken);
+        if (template is null)
+        {
+            return NotFound();
+        }
+
+        (SmsText, EmailSubject, EmailText) = (template.SmsText, template.EmailSubject, template.EmailText);
+        Prepare(key);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string key, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (await outbox.GetTemplateAsync(key, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        // The audit row is added first so that the template's SaveChanges commits both together.
+        var entry = audit.Add(AdminAuditActions.TemplateUpdate, null, $"«{IndexModel.TemplateTitle(key)}»");
+        var result = await outbox.UpdateTemplateAsync(key, new TemplateUpdate(SmsText, EmailSubject, EmailText), cancellationToken);
+        if (!result.Succeeded)
+        {
+            db.Entry(entry).State = EntityState.Detached;
+            foreach (var (field, message) in result.Errors)
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            Prepare(key);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        return Redirect("/staff/admin/notifications?view=templates&done=saved");
+    }
+
+    private void Prepare(string key)
+    {
+        Key = key;
+        Placeholders = MessageTemplates.PlaceholdersOf(key);
+        Preview = outbox.PreviewSms(key, SmsText ?? string.Empty);
+    }
+
+    public string? ErrorFor(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+}
