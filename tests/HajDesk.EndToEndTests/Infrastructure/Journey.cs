@@ -26,8 +26,10 @@ public sealed class Journey : IAsyncDisposable
     private IResponse? lastServed;
     private int step;
 
-    private Journey(BrowserFixture fixture, ITestOutputHelper output, string name, string viewport, IBrowserContext context, IPage page)
+    private Journey(BrowserFixture fixture, ITestOutputHelper output, string name, string viewport, IBrowserContext context, IPage page,
+        bool javaScript)
     {
+        JavaScript = javaScript;
         this.fixture = fixture;
         this.output = output;
         Name = name;
@@ -51,6 +53,9 @@ public sealed class Journey : IAsyncDisposable
 
     public string Viewport { get; }
 
+    /// <summary>Whether the page's scripts run in this journey's browser.</summary>
+    public bool JavaScript { get; }
+
     public IBrowserContext Context { get; }
 
     public IPage Page { get; }
@@ -72,7 +77,7 @@ public sealed class Journey : IAsyncDisposable
         }
 
         var page = await context.NewPageAsync();
-        return new Journey(fixture, output, name, viewport, context, page);
+        return new Journey(fixture, output, name, viewport, context, page, javaScript);
     }
 
     /// <summary>Goes to an address of the app and returns the response.</summary>
@@ -97,7 +102,7 @@ public sealed class Journey : IAsyncDisposable
             Animations = ScreenshotAnimations.Disabled,
         });
 
-        var found = await Accessibility.CheckAsync(Page, fixture.AxeSource, baseName);
+        var found = await Accessibility.CheckAsync(Page, fixture.AxeSource, baseName, JavaScript);
         violations.AddRange(found);
 
         var served = lastServed;
