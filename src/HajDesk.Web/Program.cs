@@ -4,6 +4,7 @@ using HajDesk.Web.Captcha;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
+using HajDesk.Web.Staff;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -11,8 +12,18 @@ using Microsoft.AspNetCore.ResponseCompression;
 
 // `dotnet HajDesk.Web.dll migrate` (or `dotnet run --project src/HajDesk.Web -- migrate`) applies migrations
 // and seeds reference data, then exits: the deployment step for PostgreSQL.
-var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
-var hostArgs = command is null ? args : args.Where(a => a != command).ToArray();
+// The command is the first argument only, so that option values (`--urls http://...`, `--contentRoot dir`) are
+// never taken for one.
+var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) ? args[0] : null;
+var hostArgs = command is null ? args : args[1..];
+// `create-admin --user NAME --name "DISPLAY NAME"` creates an administrator (password from HAJDESK_ADMIN_PASSWORD
+// or standard input) and exits; its own options are taken out before the host reads the rest.
+CreateAdminCommand.Arguments? createAdmin = null;
+if (command == CreateAdminCommand.Name && !CreateAdminCommand.TryParse(hostArgs, out createAdmin, out hostArgs, out var usage))
+{
+    await Console.Error.WriteLineAsync(usage);
+    return 2;
+}
 
 var builder = WebApplication.CreateBuilder(hostArgs);
 // The embedded default address, used only when nothing (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS) says otherwise.
@@ -32,10 +43,18 @@ builder.Services.AddOptions<OrganizationOptions>().BindConfiguration(Organizatio
     .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHajDeskDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCivilRegistry(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
     .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<CitizenThrottle>();
+builder.Services.AddHostedService<StagedUploadCleaner>();
+// The largest form (every document at its size limit) must get through to the page, which then names any file
+// that is too large; anything bigger is refused by the server with the Persian 413 page.
+var maxRequestBytes = Math.Max(30L * 1024 * 1024,
+    (builder.Configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions()).MaxRequestBytes);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequestBytes);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxRequestBytes);
 builder.Services.AddSingleton<ReceiptCookie>();
 builder.Services.AddSingleton<TrackingCookie>();
 builder.Services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section)
@@ -60,6 +79,9 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 builder.Services.AddCaptcha(builder.Configuration, builder.Environment);
+// Staff accounts (Identity, the staff cookie, /Staff pages need sign-in) and the back office's services.
+builder.Services.AddStaffAccounts(builder.Configuration);
+builder.Services.AddStaffDesk();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<HajDeskDbContext>("database");
 
@@ -106,13 +128,24 @@ if (command == "migrate")
     return 0;
 }
 
+if (command == CreateAdminCommand.Name)
+{
+    await app.Services.PrepareDatabaseAsync();
+    return await CreateAdminCommand.RunAsync(app.Services, createAdmin!, Console.In, Console.Out, Console.Error);
+}
+
 if (command is not null)
 {
-    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate.");
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate, {CreateAdminCommand.Name}.");
     return 2;
 }
 
 await app.Services.PrepareDatabaseAsync();
+if (app.Environment.IsDevelopment())
+{
+    // Demo staff accounts, never in any other environment.
+    await DemoStaff.SeedAsync(app.Services);
+}
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
@@ -125,6 +158,8 @@ if (!app.Environment.IsDevelopment())
 
 app.UseResponseCompression();
 app.UseRouting();
+app.UseAuthentication();
+app.UseImmutableStaticAssets();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapStaticAssets();

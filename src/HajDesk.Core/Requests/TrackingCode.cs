@@ -5,7 +5,7 @@ using HajDesk.Core.Persian;
 namespace HajDesk.Core.Requests;
 
 /// <summary>
-/// The citizen's tracking code (کد رهگیری): eleven random digits and a Verhoeff check digit. The code is the only
+/// The citizen's tracking code (کد پیگیری): eleven random digits and a Verhoeff check digit. The code is the only
 /// thing besides the national code that a citizen needs to look a request up, so the digits come from a
 /// cryptographic generator (they must not be guessable from a neighbour's code). Verhoeff catches every
 /// single-digit typo and every swap of two adjacent digits, which a plain mod-10 or mod-11 check does not, so a

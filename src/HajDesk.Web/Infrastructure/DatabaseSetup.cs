@@ -68,6 +68,31 @@ public static class DatabaseSetup
     }
 
     /// <summary>
+    /// EF Core guards migrations with a row in <c>__EFMigrationsLock</c>; on SQLite a process killed while migrating
+    /// leaves that row behind and every later start waits for it forever. The SQLite file belongs to one app process
+    /// (several nodes use PostgreSQL), so a lock found at start-up is always stale.
+    /// </summary>
+    private static async Task ReleaseStaleSqliteMigrationLockAsync(HajDeskDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                command.CommandText = "DELETE FROM \"__EFMigrationsLock\"";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
     /// Checks the database is reachable, applies migrations where allowed and seeds reference data.
     /// Fails with a message naming the setting to fix.
     /// </summary>
@@ -110,6 +135,7 @@ public static class DatabaseSetup
         }
         else
         {
+            await ReleaseStaleSqliteMigrationLockAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             // WAL lets readers run beside the writer; it is a property of the file, set once.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

@@ -1,10 +1,24 @@
 using System.Security.Cryptography;
 using HajDesk.Core.Persian;
+using HajDesk.Core.Requests;
 
 namespace HajDesk.Web.Uploads;
 
-/// <summary>What an uploaded file turned out to be, or why it was refused (in Persian, naming the file).</summary>
-public sealed record InspectedFile(string FileName, string ContentType, byte[] Data, string Sha256);
+/// <summary>An uploaded file that passed inspection: its display name, recognized type, bytes and hash.</summary>
+public sealed record InspectedFile(string FileName, string ContentType, byte[] Data, string Sha256)
+{
+    /// <summary>A new attachment row (with its bytes) for this file; the caller says what it belongs to.</summary>
+    public Attachment ToAttachment(DateTime now) => new()
+    {
+        Id = Guid.NewGuid(),
+        FileName = FileName,
+        ContentType = ContentType,
+        Length = Data.LongLength,
+        Sha256 = Sha256,
+        CreatedAt = now,
+        Content = new AttachmentContent { Data = Data },
+    };
+}
 
 /// <summary>
 /// Recognizes PDF, JPEG and PNG by their first bytes, never by name or by the browser's claimed type, so an

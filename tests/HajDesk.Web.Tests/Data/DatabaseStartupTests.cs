@@ -93,6 +93,25 @@ public class DatabaseStartupTests
     }
 
     [Fact]
+    public async Task Start_OnSqliteWithLockLeftByAKilledMigration_StartsAnyway()
+    {
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var first = new HajDeskFactory(database, ownsDatabase: false))
+        {
+            _ = first.Server;
+            await first.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+                "CREATE TABLE IF NOT EXISTS \"__EFMigrationsLock\" (\"Id\" INTEGER PRIMARY KEY, \"Timestamp\" TEXT NOT NULL); " +
+                "INSERT INTO \"__EFMigrationsLock\" VALUES (1, '2026-01-01 00:00:00');"));
+        }
+
+        await using var second = new HajDeskFactory(database);
+        var start = Task.Run(() => second.Server);
+
+        Assert.Same(start, await Task.WhenAny(start, Task.Delay(TimeSpan.FromSeconds(30))));
+        await start;
+    }
+
+    [Fact]
     public void SqliteConnectionString_Relative_IsResolvedUnderContentRootAndFolderCreated()
     {
         var root = Path.Combine(Path.GetTempPath(), "hajdesk-tests", Guid.NewGuid().ToString("N"));

@@ -6,6 +6,7 @@ using HajDesk.Core.Requests;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.CivilRegistry;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Notifications;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,8 +22,6 @@ namespace HajDesk.Web.Pages.Requests.Send;
 /// </summary>
 [NoStore]
 [EnableRateLimiting(RateLimits.Forms)]
-[RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-[RequestSizeLimit(64 * 1024 * 1024)]
 public class IndexModel(
     HajDeskDbContext db,
     ICivilRegistry registry,
@@ -31,6 +30,7 @@ public class IndexModel(
     ReceiptCookie receipt,
     TimeProvider time,
     IOptions<UploadOptions> uploadOptions,
+    RequestNotifications notifications,
     ILogger<IndexModel> logger) : PageModel
 {
     private readonly UploadOptions uploads = uploadOptions.Value;
@@ -283,6 +283,9 @@ public class IndexModel(
         {
             try
             {
+                // The citizen's SMS (and e-mail) are committed with the request; called on every attempt so that a
+                // redrawn tracking code replaces the messages of the failed one.
+                notifications.RequestReceived(request);
                 await db.SaveChangesAsync(cancellationToken);
                 logger.LogInformation("Request {RequestId} submitted for province {ProvinceId}", request.Id, request.ProvinceId);
                 return request.Id;
@@ -562,17 +565,8 @@ public class IndexModel(
                 continue;
             }
 
-            var attachment = new Attachment
-            {
-                Id = Guid.NewGuid(),
-                StagingKey = key,
-                FileName = file.FileName,
-                ContentType = file.ContentType,
-                Length = file.Data.Length,
-                Sha256 = file.Sha256,
-                CreatedAt = now,
-                Content = new AttachmentContent { Data = file.Data },
-            };
+            var attachment = file.ToAttachment(now);
+            attachment.StagingKey = key;
             db.Attachments.Add(attachment);
             StagedFiles.Add(attachment);
         }

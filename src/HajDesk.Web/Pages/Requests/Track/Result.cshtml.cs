@@ -3,6 +3,7 @@ using HajDesk.Core.Data;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Notifications;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,14 +20,13 @@ namespace HajDesk.Web.Pages.Requests.Track;
 /// </summary>
 [NoStore]
 [EnableRateLimiting(RateLimits.Forms)]
-[RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-[RequestSizeLimit(64 * 1024 * 1024)]
 public class ResultModel(
     HajDeskDbContext db,
     TrackingCookie trackingCookie,
     TimeProvider time,
     IOptions<TrackingOptions> trackingOptions,
     IOptions<UploadOptions> uploadOptions,
+    RequestNotifications notifications,
     ILogger<ResultModel> logger) : PageModel
 {
     public ServiceRequest Tracked { get; private set; } = null!;
@@ -162,17 +162,9 @@ public class ResultModel(
         };
         foreach (var file in accepted)
         {
-            message.Attachments.Add(new Attachment
-            {
-                Id = Guid.NewGuid(),
-                Request = Tracked,
-                FileName = file.FileName,
-                ContentType = file.ContentType,
-                Length = file.Data.Length,
-                Sha256 = file.Sha256,
-                CreatedAt = now,
-                Content = new AttachmentContent { Data = file.Data },
-            });
+            var attachment = file.ToAttachment(now);
+            attachment.Request = Tracked;
+            message.Attachments.Add(attachment);
         }
 
         Tracked.Events.Add(message);
@@ -269,6 +261,7 @@ public class ResultModel(
             Text = text,
             ToProvinceId = Tracked.ProvinceId,
         });
+        notifications.RequestReopened(Tracked);
         return await SaveAndReturnAsync("اعتراض شما ثبت شد و درخواست دوباره برای کارشناس استان باز شد.", cancellationToken);
     }
 

@@ -1,0 +1,102 @@
+using HajDesk.Core.Staff;
+using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace HajDesk.Web.Pages.Staff;
+
+/// <summary>
+/// Staff sign-in, step 1: user name and password. Every failure — unknown user, wrong password, disabled or locked
+/// account — shows the same message, and an unknown user costs the same password-hashing time as a known one, so
+/// the page does not tell which accounts exist. Five failures lock the account for 15 minutes.
+/// </summary>
+[NoStore]
+[EnableRateLimiting(StaffServiceCollectionExtensions.SignInRateLimit)]
+public class SignInModel(
+    UserManager<StaffUser> users,
+    SignInManager<StaffUser> signIn,
+    IPasswordHasher<StaffUser> hasher,
+    AuditLog audit) : PageModel
+{
+    public const string FailureMessage = "نام کاربری یا رمز عبور درست نیست.";
+
+    private static string? dummyHash;
+
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? Redirect(SafeReturnUrl(ReturnUrl)) : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var userName = (UserName ?? string.Empty).Trim();
+        var password = Password ?? string.Empty;
+        Password = null;
+        if (userName.Length == 0 || password.Length == 0)
+        {
+            Error = "نام کاربری و رمز عبور را بنویسید.";
+            return Page();
+        }
+
+        var user = await users.FindByNameAsync(userName);
+        string reason;
+        if (user is null)
+        {
+            SpendHashingTime(password);
+            reason = "نام کاربری ناشناخته";
+        }
+        else
+        {
+            var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                await audit.WriteForAsync(user.Id, user.UserName, AuditActions.SignIn, null);
+                return Redirect(SafeReturnUrl(ReturnUrl));
+            }
+
+            if (result.RequiresTwoFactor)
+            {
+                return Redirect("/staff/sign-in/code" + (ReturnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(ReturnUrl))));
+            }
+
+            if (result.IsNotAllowed || result.IsLockedOut)
+            {
+                // Refused before the password was checked: take as long as a check would.
+                SpendHashingTime(password);
+            }
+
+            reason = result.IsLockedOut ? "حساب قفل است" : result.IsNotAllowed ? "حساب غیرفعال است" : "رمز عبور نادرست";
+        }
+
+        await audit.WriteForAsync(user?.Id, user?.UserName ?? AuditLog.SafeUserName(userName), AuditActions.SignInFailure, reason);
+        Error = FailureMessage;
+        return Page();
+    }
+
+    /// <summary>A local back-office address to go to after sign-in; the inbox for anything else.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 1 } url && url.StartsWith("/staff/", StringComparison.Ordinal)
+            && !url.StartsWith("/staff/sign-", StringComparison.Ordinal)
+            && !url.Contains("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
+            ? url
+            : "/staff/inbox";
+
+    private void SpendHashingTime(string password)
+    {
+        var nobody = new StaffUser { DisplayName = string.Empty };
+        dummyHash ??= hasher.HashPassword(nobody, Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(nobody, dummyHash, password);
+    }
+}

@@ -1,0 +1,22 @@
+using HajDesk.Core.Requests;
+
+namespace HajDesk.Web.Staff;
+
+public static class EventKindText
+{
+    /// <summary>The Persian name of a timeline entry, as staff read it.</summary>
+    public static string ToPersian(this RequestEventKind kind) => kind switch
+    {
+        RequestEventKind.Submitted => "ثبت درخواست",
+        RequestEventKind.Assigned => "واگذاری",
+        RequestEventKind.Answered => "پاسخ",
+        RequestEventKind.InternalNote => "یادداشت داخلی",
+        RequestEventKind.Referred => "ارجاع",
+        RequestEventKind.Closed => "بستن",
+        RequestEventKind.Reopened => "بازگشایی",
+        RequestEventKind.CitizenMessage => "پیام متقاضی",
+        RequestEventKind.Rated => "امتیاز متقاضی",
+        RequestEventKind.Objected => "اعتراض متقاضی",
+        _ => kind.ToString(),
+    };
+}

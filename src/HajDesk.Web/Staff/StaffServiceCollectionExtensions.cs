@@ -1,0 +1,137 @@
+using System.Threading.RateLimiting;
+using HajDesk.Core.Data;
+using HajDesk.Core.Staff;
+using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Uploads;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace HajDesk.Web.Staff;
+
+public static class StaffServiceCollectionExtensions
+{
+    /// <summary>Where every staff cookie lives: nothing of the back office is sent to the citizens' pages.</summary>
+    public const string CookiePath = "/staff";
+
+    public const string SignInPath = "/staff/sign-in";
+
+    /// <summary>
+    /// Rate-limit policy of the sign-in forms: POSTs per client IP per minute (<c>RateLimits:StaffSignInPerMinute</c>,
+    /// default 60 — generous, because a whole provincial office may sign in from one address at 8 a.m.; the
+    /// per-account lockout is the main defence).
+    /// </summary>
+    public const string SignInRateLimit = "staff-sign-in";
+
+    /// <summary>
+    /// Staff accounts: ASP.NET Core Identity on <see cref="HajDeskDbContext"/>, the password and lockout policy,
+    /// TOTP two-factor sign-in, the <c>hajdesk.staff</c> cookie with a sliding idle timeout, and the rule that
+    /// every page under <c>/Staff</c> except sign-in needs a signed-in staff member.
+    /// </summary>
+    public static IServiceCollection AddStaffAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpContextAccessor();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<StaffOptions>>((o, staff) =>
+            {
+                o.Cookie.Name = "hajdesk.staff";
+                o.ExpireTimeSpan = staff.Value.IdleTimeout;
+                o.SlidingExpiration = true;
+                o.LoginPath = SignInPath;
+                o.LogoutPath = "/staff/sign-out";
+                o.AccessDeniedPath = "/errors/403";
+                o.ReturnUrlParameter = "returnUrl";
+                o.EventsType = typeof(StaffCookieEvents);
+                Harden(o.Cookie);
+            });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme).Configure(o =>
+        {
+            o.Cookie.Name = "hajdesk.staff.2fa";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            Harden(o.Cookie);
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme).Configure(o =>
+        {
+            o.Cookie.Name = "hajdesk.staff.2fa-remember";
+            Harden(o.Cookie);
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme).Configure(o =>
+        {
+            o.Cookie.Name = "hajdesk.staff.external";
+            Harden(o.Cookie);
+        });
+
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddSignInManager<StaffSignInManager>()
+            .AddEntityFrameworkStores<HajDeskDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+
+        // Claims are rebuilt from the account every minute; CurrentStaff checks the account on every request anyway.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, context =>
+            HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetSlidingWindowLimiter(RateLimits.ClientKey(context), _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = configuration.GetValue("RateLimits:StaffSignInPerMinute", 60),
+                    Window = TimeSpan.FromMinutes(1),
+                    SegmentsPerWindow = 6,
+                })
+                : RateLimitPartition.GetNoLimiter(string.Empty)));
+
+        services.AddScoped<CurrentStaff>();
+        services.AddScoped<StaffCookieEvents>();
+        services.AddAuthorization();
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Staff");
+            o.Conventions.AllowAnonymousToPage("/Staff/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Staff/SignInCode");
+            o.Conventions.AddFolderApplicationModelConvention("/Staff", model => model.Filters.Add(new RequireHandlerFilter()));
+        });
+        return services;
+    }
+
+    /// <summary>The back office's services: request scope, audit log, upload limits.</summary>
+    public static IServiceCollection AddStaffDesk(this IServiceCollection services)
+    {
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations();
+        services.AddScoped<StaffScope>();
+        services.AddScoped<AuditLog>();
+        return services;
+    }
+
+    private static void Harden(CookieBuilder cookie)
+    {
+        cookie.Path = CookiePath;
+        cookie.HttpOnly = true;
+        cookie.SameSite = SameSiteMode.Strict;
+        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.IsEssential = true;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using HajDesk.Core.Staff;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace HajDesk.Web.Staff;
+
+/// <summary>Identity's sign-in manager, refusing disabled accounts at sign-in and at each security-stamp check.</summary>
+public sealed class StaffSignInManager(
+    UserManager<StaffUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<StaffUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<StaffUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<StaffUser> confirmation)
+    : SignInManager<StaffUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(StaffUser user) =>
+        !user.IsDisabled && await base.CanSignInAsync(user);
+
+    public override async Task<StaffUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is { IsDisabled: false } ? user : null;
+    }
+}
