@@ -46,6 +46,11 @@ public static class TestPaths
             problems.Add($"The Nu Html Checker was not found at '{VnuJar}' (HAJDESK_VNU_JAR). Run 'npm ci --ignore-scripts' in the repository root.");
         }
 
+        if (!OnPath("java"))
+        {
+            problems.Add("java was not found on PATH (the Nu Html Checker needs it). Install it: apt-get install -y openjdk-17-jre-headless.");
+        }
+
         if (!File.Exists(AxeJs))
         {
             problems.Add($"axe-core was not found at '{AxeJs}' (HAJDESK_AXE_JS). Run 'npm ci --ignore-scripts' in the repository root.");
@@ -56,6 +61,10 @@ public static class TestPaths
             throw new InvalidOperationException("The browser tests cannot run:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
         }
     }
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, program)));
 
     private static string FindRepositoryRoot()
     {
