@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HajDesk.EndToEndTests.Infrastructure;
+
+/// <summary>Steps that several journeys share, done through the pages as a citizen does them.</summary>
+public static class Citizen
+{
+    /// <summary>Opens the send form and fills every field with valid values (birth date typed in Persian digits).</summary>
+    public static async Task<SendForm> FillValidFormAsync(IPage page, string mainSubject = "سایر", string? subSubject = null)
+    {
+        var form = new SendForm(page);
+        await form.TypeBirthDateAsync();
+        await form.NationalCodeField.FillAsync(SendForm.NationalCode);
+        await Expect(form.FirstName).ToHaveValueAsync(SendForm.FirstNameValue);
+        await form.SelectProvinceAsync("تهران");
+        await form.Mobile.FillAsync("۰۹۱۲۱۲۳۴۵۶۷");
+        await form.SelectMainSubjectAsync(mainSubject);
+        if (subSubject is not null)
+        {
+            await form.SelectSubSubjectAsync(subSubject);
+        }
+
+        await form.Text.FillAsync(SendForm.RequestText);
+        await form.SecurityCode.FillAsync(KestrelApp.TestCaptchaCode);
+        return form;
+    }
+
+    /// <summary>Sends a request through the form and returns its tracking code as the receipt shows it.</summary>
+    public static async Task<string> SendRequestAsync(Journey journey)
+    {
+        var page = journey.Page;
+        await journey.GotoAsync("/requests/send");
+        var form = await FillValidFormAsync(page);
+        await form.SendButton.ClickAsync();
+        await page.WaitForURLAsync("**/requests/send/receipt");
+        return (await page.GetByTestId("tracking-code").InnerTextAsync()).Trim();
+    }
+
+    /// <summary>The follow-up form: national code, tracking code (as shown on the receipt) and security code.</summary>
+    public static async Task FollowUpAsync(IPage page, string shownTrackingCode)
+    {
+        await page.GetByLabel("کد ملی").FillAsync(SendForm.NationalCode);
+        await page.GetByLabel("کد پیگیری").FillAsync(shownTrackingCode);
+        await page.GetByLabel("کد امنیتی").FillAsync(Digits.ToPersian(KestrelApp.TestCaptchaCode));
+        await page.GetByRole(AriaRole.Button, new() { Name = "مشاهده نتیجه" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/requests/track/result$"));
+    }
+}
