@@ -125,7 +125,7 @@ public sealed class SendRequestJourneyTests(BrowserFixture fixture, ITestOutputH
         await Expect(form.SendButton).ToBeDisabledAsync();
         await journey.StepAsync("uploading");
         release.SetResult();
-        await page.WaitForURLAsync("**/requests/send/receipt");
+        await Expect(page).ToHaveURLAsync(new Regex("/requests/send/receipt$"));
         await page.UnrouteAllAsync();
         Assert.True(progress.Any(p => p > 0), $"The upload progress bar never advanced (values seen: {string.Join(", ", progress)}).");
 

@@ -27,7 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         TestPaths.RequireTools();
         // This run's pictures and pages only: a file left from an earlier run would look like this run's result.
-        foreach (var (folder, pattern) in new[] { (TestPaths.Screenshots, "*.png"), (TestPaths.Html, "*.html") })
+        foreach (var (folder, pattern) in new[] { (TestPaths.Screenshots, "*.png"), (TestPaths.Html, "*.html"), (TestPaths.Html, "*.txt") })
         {
             Directory.CreateDirectory(folder);
             foreach (var old in Directory.EnumerateFiles(folder, pattern))
@@ -37,6 +37,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         AxeSource = await File.ReadAllTextAsync(TestPaths.AxeJs);
+        // A 2-core machine running the app, the browser and the checker at once is slower than a desk PC.
+        Assertions.SetDefaultExpectTimeout(10_000);
 
         var appStarted = Task.Run(App.Start);
         playwright = await Playwright.CreateAsync();

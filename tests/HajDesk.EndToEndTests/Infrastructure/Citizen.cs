@@ -34,8 +34,10 @@ public static class Citizen
         await journey.GotoAsync("/requests/send");
         var form = await FillValidFormAsync(page);
         await form.SendButton.ClickAsync();
-        await page.WaitForURLAsync("**/requests/send/receipt");
-        return (await page.GetByTestId("tracking-code").InnerTextAsync()).Trim();
+        await Expect(page).ToHaveURLAsync(new Regex("/requests/send/receipt$"));
+        var code = page.GetByTestId("tracking-code");
+        await Expect(code).ToHaveTextAsync(new Regex(@"^\s*[۰-۹]{4} [۰-۹]{4} [۰-۹]{4}\s*$"));
+        return (await code.InnerTextAsync()).Trim();
     }
 
     /// <summary>The follow-up form: national code, tracking code (as shown on the receipt) and security code.</summary>

@@ -25,6 +25,7 @@ public sealed class Journey : IAsyncDisposable
     private readonly ConcurrentQueue<string> scriptErrors = new();
     private IResponse? lastServed;
     private int step;
+    private bool finished;
 
     private Journey(BrowserFixture fixture, ITestOutputHelper output, string name, string viewport, IBrowserContext context, IPage page,
         bool javaScript)
@@ -151,6 +152,7 @@ public sealed class Journey : IAsyncDisposable
             }
         }
 
+        finished = true;
         output.WriteLine($"{Name}-{Viewport}: {step} states, {htmlFiles.Count} HTML files checked.");
         if (report.Length > 0)
         {
@@ -158,7 +160,26 @@ public sealed class Journey : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (!finished)
+        {
+            // The test failed before its end: keep what the page looked like, to see why.
+            var baseName = $"failed-{Name}-{Viewport}";
+            try
+            {
+                await Page.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Screenshots, baseName + ".png"), FullPage = true });
+                await File.WriteAllTextAsync(Path.Combine(TestPaths.Html, baseName + ".dom.txt"), $"<!-- {Page.Url} -->\n" + await Page.ContentAsync());
+                output.WriteLine($"{baseName}: {Page.Url} (screenshot and DOM kept)");
+            }
+            catch (PlaywrightException e)
+            {
+                output.WriteLine($"{baseName}: no screenshot ({e.Message})");
+            }
+        }
+
+        await Context.CloseAsync();
+    }
 
     private void Remember(IResponse response)
     {
