@@ -26,7 +26,7 @@ echo "building…" >&2
 dotnet build src/HajDesk.Web -c Release -v quiet -nologo >/dev/null
 bin="$root/src/HajDesk.Web/bin/Release/net10.0"
 # The app's content root is its working directory, as for a published app.
-app_() { (cd "$bin" && dotnet HajDesk.Web.dll "$@"); }
+app_() { (cd "$bin" && exec dotnet HajDesk.Web.dll "$@"); }
 
 export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres Database__ConnectionString="$conn"
 # BENCH_REUSE=1 keeps a database already seeded with the same count (seeding a million rows takes a minute or two).
