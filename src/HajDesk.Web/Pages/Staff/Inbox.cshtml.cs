@@ -174,7 +174,10 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         // administrator's inbox over a million requests costs six short index scans, not a scan of every row.
         foreach (var each in Enum.GetValues<RequestStatus>())
         {
-            Counts[each] = await requests.Where(r => r.Status == each).Take(CountCap + 1).CountAsync(cancellationToken);
+            // Overdue means open: the closed statuses are zero by definition, and asking would scan for nothing.
+            Counts[each] = Overdue && !each.IsOpen()
+                ? 0
+                : await requests.Where(r => r.Status == each).Take(CountCap + 1).CountAsync(cancellationToken);
         }
 
         if (Status is RequestStatus status)
