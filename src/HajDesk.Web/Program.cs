@@ -95,16 +95,19 @@ builder.Services.AddResponseCompression(o =>
     o.Providers.Add<GzipCompressionProvider>();
 });
 
+// Only proxies named in configuration are believed; anyone else's X-Forwarded-For is ignored. Read now, so that a
+// wrong address stops start-up instead of the first request.
+var knownProxies = (builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+    .Select(proxy => System.Net.IPAddress.TryParse(proxy, out var address)
+        ? address
+        : throw new InvalidOperationException($"ReverseProxy:KnownProxies holds '{proxy}', which is not an IP address."))
+    .ToList();
 builder.Services.Configure<ForwardedHeadersOptions>(o =>
 {
     o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-    // Only proxies named in configuration are believed; anyone else's X-Forwarded-For is ignored.
     o.KnownProxies.Clear();
     o.KnownIPNetworks.Clear();
-    foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
-    {
-        o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-    }
+    knownProxies.ForEach(o.KnownProxies.Add);
 });
 
 builder.Services.AddRateLimiter(o =>

@@ -51,3 +51,19 @@ public class ForwardedHeadersTests
         return key!;
     }
 }
+
+public class ForwardedHeadersStartupTests
+{
+    [Fact]
+    public async Task Start_WithAProxyThatIsNotAnAddress_FailsNamingTheSetting()
+    {
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["ReverseProxy:KnownProxies:0"] = "proxy.example",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("ReverseProxy:KnownProxies", error.ToString(), StringComparison.Ordinal);
+    }
+}
