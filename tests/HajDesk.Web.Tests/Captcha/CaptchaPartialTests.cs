@@ -36,7 +36,9 @@ public class CaptchaPartialTests
         Assert.Equal("60", image.GetAttribute("height"));
 
         var answer = field.QuerySelector("input[name=CaptchaAnswer]")!;
-        Assert.Equal("کد امنیتی", field.QuerySelector($"label[for={answer.Id}]")!.TextContent.Trim());
+        var label = field.QuerySelector($"label[for={answer.Id}]")!;
+        Assert.StartsWith("کد امنیتی", label.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotNull(label.QuerySelector(".required-mark"));
         Assert.Equal("numeric", answer.GetAttribute("inputmode"));
         Assert.Equal("off", answer.GetAttribute("autocomplete"));
         Assert.Equal("ltr", answer.GetAttribute("dir"));

@@ -162,6 +162,8 @@ public class SendTests
             Assert.Contains(expected, summary, StringComparison.Ordinal);
         }
 
+        Assert.StartsWith("تاریخ تولد", page.SummaryErrors[0], StringComparison.Ordinal);
+        Assert.StartsWith("کد امنیتی", page.SummaryErrors[^1], StringComparison.Ordinal);
         Assert.Equal("name@example.com", page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Email")!.Value);
         Assert.All(page.Document.QuerySelectorAll(".error-summary a"), a => Assert.NotNull(page.Document.GetElementById(a.GetAttribute("href")![1..])));
     }
