@@ -427,6 +427,20 @@ public class SendTests
     }
 
     [Fact]
+    public async Task PostNewCaptcha_AfterLookupWithoutJavaScript_KeepsTheNameAndShowsNoErrors()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var page = await SendPage.OpenAsync(app.CreateClient());
+        await page.PostAsync(page.ValidValues(), handler: "Lookup");
+
+        var response = await page.PostAsync(page.ValidValues(new Dictionary<string, string?> { ["Input.Mobile"] = "" }), handler: "NewCaptcha");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("محمد", page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[data-testid=first-name]")!.Value);
+        Assert.Empty(page.SummaryErrors);
+    }
+
+    [Fact]
     public async Task PostLookupJson_MatchAndMismatch_AnswerAsJson()
     {
         await using var app = await HajDeskFactory.CreateAsync();

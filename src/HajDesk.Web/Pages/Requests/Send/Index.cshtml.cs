@@ -122,7 +122,7 @@ public class IndexModel(
     /// <summary>«تصویر جدید» without JavaScript: the form comes back as typed, with a fresh security code.</summary>
     public async Task<IActionResult> OnPostNewCaptchaAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        await ShowConfirmedPersonAsync(cancellationToken);
         await StageUploadsAsync(cancellationToken);
         return await PageAsync(cancellationToken, StatusCodes.Status200OK);
     }
@@ -130,7 +130,7 @@ public class IndexModel(
     /// <summary>Removes one staged file of this form.</summary>
     public async Task<IActionResult> OnPostRemoveFileAsync(Guid fileId, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        await ShowConfirmedPersonAsync(cancellationToken);
         await StageUploadsAsync(cancellationToken);
         if (TryGetSubmissionKey(out var key))
         {
@@ -140,6 +140,21 @@ public class IndexModel(
         }
 
         return await PageAsync(cancellationToken, StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// Without JavaScript every button renders the page anew; when national code and birth date are already typed
+    /// correctly, show the registry's name again rather than losing it. Display only: sending asks the registry again.
+    /// These buttons show no validation errors, so whatever the checks found is cleared.
+    /// </summary>
+    private async Task ShowConfirmedPersonAsync(CancellationToken cancellationToken)
+    {
+        if (TryReadIdentity(out var nationalCode, out var birthDate))
+        {
+            await LookupPersonAsync(nationalCode, birthDate, cancellationToken);
+        }
+
+        ModelState.Clear();
     }
 
     /// <summary>«ارسال»: validates everything, asks the registry again and stores the request with its files.</summary>
