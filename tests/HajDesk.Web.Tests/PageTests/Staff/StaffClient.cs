@@ -92,21 +92,12 @@ public static class StaffClient
         return client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
-    /// <summary>
-    /// Posts a form url-encoded to its action, like <see cref="Html.SubmitAsync"/>, but keeps a query string in the
-    /// action intact (<c>?handler=Answer</c>; AngleSharp's <c>form.Action</c> escapes the <c>?</c>).
-    /// </summary>
+    /// <summary>Posts a form url-encoded to its action (see <see cref="Html.SubmitAsync"/>).</summary>
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, IHtmlFormElement form,
-        IDictionary<string, string?>? values = null) =>
-        client.PostAsync(ActionPath(form), new FormUrlEncodedContent(Html.FormValues(form, values)));
+        IDictionary<string, string?>? values = null) => Html.SubmitAsync(client, form, values);
 
     /// <summary>The form's action as a path and query, resolved against the page's address.</summary>
-    public static string ActionPath(IHtmlFormElement form)
-    {
-        var raw = form.GetAttribute("action");
-        var page = new Uri(form.BaseUri!);
-        return string.IsNullOrEmpty(raw) ? page.PathAndQuery : new Uri(page, raw).PathAndQuery;
-    }
+    public static string ActionPath(IHtmlFormElement form) => Html.ActionOf(form);
 
     public static string Location(this HttpResponseMessage response) => response.Headers.Location?.OriginalString ?? string.Empty;
 }
