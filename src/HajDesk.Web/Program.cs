@@ -7,7 +7,6 @@ using HajDesk.Web.Pages.Requests.Track;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 
 // `dotnet HajDesk.Web.dll migrate` (or `dotnet run --project src/HajDesk.Web -- migrate`) applies migrations
@@ -95,20 +94,8 @@ builder.Services.AddResponseCompression(o =>
     o.Providers.Add<GzipCompressionProvider>();
 });
 
-// Only proxies named in configuration are believed; anyone else's X-Forwarded-For is ignored. Read now, so that a
-// wrong address stops start-up instead of the first request.
-var knownProxies = (builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
-    .Select(proxy => System.Net.IPAddress.TryParse(proxy, out var address)
-        ? address
-        : throw new InvalidOperationException($"ReverseProxy:KnownProxies holds '{proxy}', which is not an IP address."))
-    .ToList();
-builder.Services.Configure<ForwardedHeadersOptions>(o =>
-{
-    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-    o.KnownProxies.Clear();
-    o.KnownIPNetworks.Clear();
-    knownProxies.ForEach(o.KnownProxies.Add);
-});
+// Only proxies named in configuration are believed (none by default); anyone else's X-Forwarded-* is ignored.
+builder.Services.AddReverseProxy(builder.Configuration);
 
 builder.Services.AddRateLimiter(o =>
 {
@@ -150,7 +137,7 @@ if (app.Environment.IsDevelopment())
     await DemoStaff.SeedAsync(app.Services);
 }
 
-app.UseForwardedHeaders();
+app.UseReverseProxyHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler("/errors/500");
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
