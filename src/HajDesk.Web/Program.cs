@@ -64,7 +64,9 @@ builder.Services.AddDataProtection().SetApplicationName("HajDesk").PersistKeysTo
 
 // Razor Pages validate the antiforgery token of every POST by default; only the error page opts out, because
 // the status-code middleware re-executes it with the failed request's method.
-builder.Services.AddRazorPages();
+// Forms are built with the tag helpers (asp-for) for names, ids and values; validation is the server's, so the
+// jQuery-validation data-val-* attributes are not written.
+builder.Services.AddRazorPages().AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "hajdesk.af";
