@@ -83,6 +83,7 @@ builder.Services.AddCaptcha(builder.Configuration, builder.Environment);
 // Staff accounts (Identity, the staff cookie, /Staff pages need sign-in) and the back office's services.
 builder.Services.AddStaffAccounts(builder.Configuration);
 builder.Services.AddStaffDesk();
+builder.Services.AddEditConflicts();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<HajDeskDbContext>("database");
 

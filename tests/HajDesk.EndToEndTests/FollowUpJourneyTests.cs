@@ -97,7 +97,6 @@ public sealed class FollowUpJourneyTests(BrowserFixture fixture, ITestOutputHelp
         request.Status = RequestStatus.Answered;
         request.AnsweredAt = now;
         request.UpdatedAt = now;
-        request.Version = Guid.NewGuid();
         request.Events.Add(new RequestEvent
         {
             Kind = RequestEventKind.Answered,

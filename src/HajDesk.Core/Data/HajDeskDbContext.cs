@@ -24,6 +24,8 @@ namespace HajDesk.Core.Data;
 /// which runs <c>dotnet ef migrations add</c> against <c>src/HajDesk.Migrations.Sqlite</c> and
 /// <c>src/HajDesk.Migrations.Postgres</c> (each has a design-time factory, so no database is needed).
 /// All instants are UTC <see cref="DateTime"/> values: SQLite cannot order or compare <see cref="DateTimeOffset"/>.
+/// Every entity people edit implements <see cref="IVersioned"/>: its <c>Version</c> is configured here, once for all
+/// of them, as the concurrency token, and <see cref="SaveChanges(bool)"/> moves it on every saved change.
 /// </remarks>
 public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
@@ -57,6 +59,18 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Versioning.Stamp(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Versioning.Stamp(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name so that the database reads well and reordering an enum is harmless.
@@ -78,14 +92,14 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         {
             e.Property(p => p.Code).HasMaxLength(40);
             e.HasIndex(p => p.Code).IsUnique();
-            e.Property(p => p.Name).HasMaxLength(60);
+            e.Property(p => p.Name).HasMaxLength(Province.MaxNameLength);
             e.Property(p => p.EnglishName).HasMaxLength(60);
             e.Property(p => p.AreaCode).HasMaxLength(4);
         });
 
         builder.Entity<Subject>(e =>
         {
-            e.Property(s => s.Name).HasMaxLength(120);
+            e.Property(s => s.Name).HasMaxLength(Subject.MaxNameLength);
             e.Property(s => s.SeedKey).HasMaxLength(300);
             e.HasIndex(s => s.SeedKey).IsUnique();
             e.HasOne(s => s.Parent).WithMany(s => s.Children).HasForeignKey(s => s.ParentId)
@@ -108,7 +122,6 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.Property(r => r.Text).HasMaxLength(ServiceRequest.MaxTextLength);
             e.Property(r => r.RatingComment).HasMaxLength(1000);
             e.Property(r => r.AssignedToId).HasMaxLength(450);
-            e.Property(r => r.Version).IsConcurrencyToken();
             // The inbox: a province's queue by status, newest or oldest first, with the id as a tie-breaker
             // so keyset paging is exact.
             e.HasIndex(r => new { r.ProvinceId, r.Status, r.CreatedAt, r.Id });
@@ -155,7 +168,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
 
         builder.Entity<StaffUser>(e =>
         {
-            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.DisplayName).HasMaxLength(StaffUser.MaxDisplayNameLength);
             e.HasOne<Province>().WithMany().HasForeignKey(u => u.ProvinceId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(u => u.Subjects).WithOne().HasForeignKey(s => s.StaffUserId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -168,8 +181,8 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
 
         builder.Entity<CannedAnswer>(e =>
         {
-            e.Property(c => c.Title).HasMaxLength(200);
-            e.Property(c => c.Text).HasMaxLength(4000);
+            e.Property(c => c.Title).HasMaxLength(CannedAnswer.MaxTitleLength);
+            e.Property(c => c.Text).HasMaxLength(CannedAnswer.MaxTextLength);
         });
 
         builder.Entity<AuditEntry>(e =>
@@ -216,6 +229,13 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.Property(t => t.EmailSubject).HasMaxLength(300);
             e.Property(t => t.EmailText).HasMaxLength(4000);
         });
+
+        // One optimistic-concurrency mechanism for everything people edit: the version column of every IVersioned
+        // entity is its concurrency token (UPDATE and DELETE check it), whatever entities are added later.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
     }
 }
 

@@ -80,7 +80,7 @@ public class RecordedMessage
 }
 
 /// <summary>A Persian message text administrators can edit without a redeploy.</summary>
-public class MessageTemplate
+public class MessageTemplate : Data.IVersioned
 {
     /// <summary>Template key, e.g. <c>request.received</c>.</summary>
     public required string Key { get; set; }
@@ -92,4 +92,7 @@ public class MessageTemplate
     public required string EmailText { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <inheritdoc />
+    public int Version { get; set; }
 }

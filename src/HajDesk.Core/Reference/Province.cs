@@ -1,7 +1,9 @@
+using HajDesk.Core.Data;
+
 namespace HajDesk.Core.Reference;
 
 /// <summary>One of Iran's 31 provinces; each has its own queue of requests and its own staff.</summary>
-public class Province
+public class Province : IVersioned
 {
     public int Id { get; set; }
 
@@ -17,4 +19,9 @@ public class Province
     public required string AreaCode { get; set; }
 
     public int DisplayOrder { get; set; }
+
+    /// <inheritdoc />
+    public int Version { get; set; }
+
+    public const int MaxNameLength = 60;
 }

@@ -1,10 +1,12 @@
+using HajDesk.Core.Data;
+
 namespace HajDesk.Core.Reference;
 
 /// <summary>
 /// A main subject (<see cref="ParentId"/> is null) or a sub-subject of one. Citizens choose a main subject and,
 /// where it has active sub-subjects, one of them.
 /// </summary>
-public class Subject
+public class Subject : IVersioned
 {
     public int Id { get; set; }
 
@@ -32,5 +34,14 @@ public class Subject
     /// </summary>
     public string? SeedKey { get; set; }
 
+    /// <inheritdoc />
+    public int Version { get; set; }
+
     public const int DefaultResponseDays = 7;
+
+    public const int MaxNameLength = 120;
+
+    public const int MinResponseDays = 1;
+
+    public const int MaxResponseDays = 60;
 }

@@ -6,7 +6,7 @@ namespace HajDesk.Core.Requests;
 /// A citizen's request (درخواست). Identity fields come from the civil registry at submission time, never from the
 /// posted form.
 /// </summary>
-public class ServiceRequest
+public class ServiceRequest : Data.IVersioned
 {
     public long Id { get; set; }
 
@@ -72,8 +72,8 @@ public class ServiceRequest
 
     public DateTime? ObjectedAt { get; set; }
 
-    /// <summary>Optimistic concurrency token, replaced on every change by staff or citizen.</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>Optimistic concurrency token (<see cref="Data.IVersioned"/>): moved by the database context on every change by staff or citizen.</summary>
+    public int Version { get; set; }
 
     public List<Attachment> Attachments { get; set; } = [];
 

@@ -1,3 +1,4 @@
+using HajDesk.Core.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace HajDesk.Core.Staff;
@@ -16,7 +17,12 @@ public enum StaffRole
 }
 
 /// <summary>A staff account (ASP.NET Core Identity user).</summary>
-public class StaffUser : IdentityUser
+/// <remarks>
+/// Has its own <see cref="Version"/> (<see cref="IVersioned"/>) besides Identity's <c>ConcurrencyStamp</c>, so that
+/// accounts are guarded like every other edited entity. Identity's own writes (a failed sign-in counted, a lockout)
+/// are saved changes to the row too, and move the version as well.
+/// </remarks>
+public class StaffUser : IdentityUser, IVersioned
 {
     public required string DisplayName { get; set; }
 
@@ -31,6 +37,13 @@ public class StaffUser : IdentityUser
 
     /// <summary>For experts limited to some subjects; empty means all subjects of the province.</summary>
     public List<StaffSubject> Subjects { get; set; } = [];
+
+    /// <inheritdoc />
+    public int Version { get; set; }
+
+    public const int MaxUserNameLength = 64;
+
+    public const int MaxDisplayNameLength = 200;
 }
 
 /// <summary>A main subject an expert is limited to.</summary>

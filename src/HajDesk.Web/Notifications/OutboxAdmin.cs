@@ -32,8 +32,11 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 /// <summary>How many messages are in each state.</summary>
 public sealed record OutboxCounts(int Pending, int Sent, int Failed);
 
-/// <summary>A template's three texts as an administrator submits them.</summary>
-public sealed record TemplateUpdate(string? SmsText, string? EmailSubject, string? EmailText);
+/// <summary>
+/// A template's three texts as an administrator submits them, and the version of the template the form was drawn
+/// from (<see cref="IVersioned"/>; null skips the check).
+/// </summary>
+public sealed record TemplateUpdate(string? SmsText, string? EmailSubject, string? EmailText, int? Version = null);
 
 /// <summary>The outcome of saving a template: Persian errors keyed by field (<c>SmsText</c>, <c>EmailSubject</c>, <c>EmailText</c>).</summary>
 public sealed record TemplateUpdateResult(IReadOnlyDictionary<string, string> Errors)
@@ -214,6 +217,11 @@ public sealed class OutboxAdmin(
         {
             row = new MessageTemplate { Key = key, SmsText = string.Empty, EmailSubject = string.Empty, EmailText = string.Empty };
             db.MessageTemplates.Add(row);
+        }
+        else if (update.Version is int version)
+        {
+            // A stale form throws DbUpdateConcurrencyException, which the page turns into the one conflict response.
+            db.ExpectVersion(row, version);
         }
 
         row.SmsText = Normalize(update.SmsText);

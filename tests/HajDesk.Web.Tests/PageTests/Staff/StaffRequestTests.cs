@@ -57,7 +57,7 @@ public class StaffRequestTests
         {
             var response = await client.PostWithTokenAsync(anyForm, $"/staff/requests/{target.Id}?handler={handler}", new Dictionary<string, string?>
             {
-                ["Version"] = target.Version.ToString(),
+                ["Version"] = target.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["AnswerText"] = "پاسخ",
                 ["NoteText"] = "یادداشت",
                 ["ReferReason"] = "علت",
@@ -150,7 +150,7 @@ public class StaffRequestTests
         var request = await world.Data.CreateRequestAsync("Tehran", withFile: true);
         var client = await app.SignInAsync("tehran.expert");
         var form = (await client.GetPageAsync($"/staff/requests/{request.Id}")).Form("[data-testid=note-form]");
-        var values = new Dictionary<string, string?> { ["Version"] = request.Version.ToString() };
+        var values = new Dictionary<string, string?> { ["Version"] = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostWithTokenAsync(form, $"/staff/requests/{request.Id}?handler=Bogus", values)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostWithTokenAsync(form, $"/staff/requests/{request.Id}", values)).StatusCode);
@@ -169,7 +169,7 @@ public class StaffRequestTests
         Assert.Null(page.QuerySelector("[data-testid=assign-form]"));
 
         var response = await client.PostWithTokenAsync(page.Form("[data-testid=note-form]"), $"/staff/requests/{request.Id}?handler=Assign",
-            new Dictionary<string, string?> { ["Version"] = request.Version.ToString(), ["AssigneeId"] = world.TehranSupervisor.Id });
+            new Dictionary<string, string?> { ["Version"] = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["AssigneeId"] = world.TehranSupervisor.Id });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Null(await app.WithDbAsync(db => db.Requests.Where(r => r.Id == request.Id).Select(r => r.AssignedToId).SingleAsync()));
@@ -385,7 +385,7 @@ public class StaffRequestTests
         Assert.Equal(RequestStatus.Submitted, stored.Status);
         Assert.DoesNotContain(stored.Events, e => e.Kind == RequestEventKind.Answered);
         // The re-rendered form carries the current version: sending it again now works.
-        Assert.Equal(stored.Version.ToString(), page.QuerySelector("[data-testid=answer-form] input[name=Version]")!.GetAttribute("value"));
+        Assert.Equal(stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("[data-testid=answer-form] input[name=Version]")!.GetAttribute("value"));
         await (await supervisor.SubmitAsync(page.Form("[data-testid=answer-form]"), null)).AssertDoneAsync("answered");
     }
 
@@ -433,8 +433,7 @@ public class StaffRequestTests
                 Armed = false;
                 Fired = true;
                 var id = entry.Entity.Id;
-                var version = Guid.NewGuid();
-                await db.Database.ExecuteSqlAsync($"UPDATE \"Requests\" SET \"Version\" = {version} WHERE \"Id\" = {id}", cancellationToken);
+                await db.Database.ExecuteSqlAsync($"UPDATE \"Requests\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = {id}", cancellationToken);
             }
 
             return result;

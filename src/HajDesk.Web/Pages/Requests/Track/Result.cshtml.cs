@@ -268,7 +268,6 @@ public class ResultModel(
     private async Task<IActionResult> SaveAndReturnAsync(string notice, CancellationToken cancellationToken)
     {
         Tracked.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        Tracked.Version = Guid.NewGuid();
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -46,7 +46,7 @@ public class ShowModel(
     public const string ReferredCitizenText = "درخواست شما برای رسیدگی به واحد مربوط ارجاع شد.";
 
     [BindProperty]
-    public Guid Version { get; set; }
+    public int Version { get; set; }
 
     [BindProperty]
     public string? AnswerText { get; set; }
@@ -410,7 +410,6 @@ public class ShowModel(
 
         // The UPDATE only succeeds if nobody changed the row since the form was loaded.
         db.Entry(request).Property(r => r.Version).OriginalValue = Version;
-        request.Version = Guid.NewGuid();
         request.UpdatedAt = now;
         try
         {

@@ -73,7 +73,6 @@ public class AdminAccessTests
         var before = await SnapshotAsync(app);
         var client = await app.SignInAsync(userName);
         var anyForm = (await client.GetPageAsync("/staff/inbox")).Form("[data-testid=search-form]");
-        var subjectStamp = await app.WithDbAsync(async db => Web.Pages.Staff.Admin.Subjects.SubjectAdmin.Stamp(await db.Subjects.SingleAsync(s => s.Id == world.SubjectX)));
 
         foreach (var (method, template) in Endpoints)
         {
@@ -85,7 +84,9 @@ public class AdminAccessTests
                 : await client.PostWithTokenAsync(anyForm, url, new Dictionary<string, string?>
                 {
                     ["Id"] = AdminPages.Id(world.SubjectX),
-                    ["Stamp"] = subjectStamp,
+                    ["Row.Id"] = AdminPages.Id(world.SubjectX),
+                    ["Version"] = "1",
+                    ["Row.Version"] = "1",
                     ["Name"] = "نام تازه",
                     ["ResponseDays"] = "9",
                     ["AreaCode"] = "099",
@@ -96,7 +97,6 @@ public class AdminAccessTests
                     ["ConfirmPassword"] = StaffTestData.Password,
                     ["NewPassword"] = StaffTestData.Password + "x",
                     ["ConfirmNewPassword"] = StaffTestData.Password + "x",
-                    ["ConcurrencyStamp"] = world.TehranExpert.ConcurrencyStamp,
                     ["Title"] = "عنوان تازه",
                     ["Text"] = "متن تازه",
                 });

@@ -43,8 +43,12 @@ public class AdminHappyPathTests
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostPageFormAsync($"/staff/admin/subjects/{sub.Id}", "[data-testid=delete-form]")).StatusCode);
 
         // Provinces.
-        await (await admin.PostPageFormAsync("/staff/admin/provinces", "[data-testid=province-form][data-code=Qom]",
-            new Dictionary<string, string?> { ["Name"] = "قم مقدس", ["AreaCode"] = "۰۲۵" })).AssertRedirectAsync();
+        var qomId = await AdminProvinceTests.QomIdAsync(app);
+        await (await admin.PostPageFormAsync("/staff/admin/provinces", "[data-testid=province-form][data-code=Qom]", new Dictionary<string, string?>
+        {
+            [AdminProvinceTests.Field(qomId, "Name")] = "قم مقدس",
+            [AdminProvinceTests.Field(qomId, "AreaCode")] = "۰۲۵",
+        })).AssertRedirectAsync();
 
         // Staff: create, edit, reset password, disable.
         var tehran = AdminPages.Id(await world.Data.ProvinceIdAsync("Tehran"));

@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using HajDesk.Web.Pages.Staff.Admin.Provinces;
+using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Tests.Infrastructure;
 using HajDesk.Web.Tests.PageTests.Requests;
@@ -18,14 +18,15 @@ public class AdminProvinceTests
         var world = await StaffWorld.CreateAsync(app);
         var admin = await app.SignInAsync("admin.test");
         var count = await app.WithDbAsync(db => db.Provinces.CountAsync());
+        var qomId = await QomIdAsync(app);
 
         var page = await admin.GetPageAsync("/staff/admin/provinces");
         Assert.Equal(count, page.QuerySelectorAll("[data-testid=province-form]").Length);
         Assert.Empty(page.QuerySelectorAll("[data-testid=province-list] form[action*=handler]"));
         var location = await (await admin.PostFormAsync(page.Form("[data-testid=province-form][data-code=Qom]"), new Dictionary<string, string?>
         {
-            ["Name"] = "قم مقدس",
-            ["AreaCode"] = "۰۲۵ ",
+            [Field(qomId, "Name")] = "قم مقدس",
+            [Field(qomId, "AreaCode")] = "۰۲۵ ",
         })).AssertRedirectAsync();
 
         var qom = await app.WithDbAsync(db => db.Provinces.AsNoTracking().SingleAsync(p => p.Code == "Qom"));
@@ -39,7 +40,7 @@ public class AdminProvinceTests
         Assert.Equal(world.Admin.Id, entry.UserId);
 
         await (await admin.PostPageFormAsync("/staff/admin/provinces", "[data-testid=province-form][data-code=Qom]",
-            new Dictionary<string, string?> { ["AreaCode"] = "026" })).AssertRedirectAsync();
+            new Dictionary<string, string?> { [Field(qomId, "AreaCode")] = "026" })).AssertRedirectAsync();
         Assert.Equal("استان Qom: پیش‌شماره: 025 ← 026", (await app.AuditAsync(AdminAuditActions.ProvinceUpdate))[1].Details);
     }
 
@@ -58,11 +59,12 @@ public class AdminProvinceTests
         var before = await app.WithDbAsync(db => db.Provinces.AsNoTracking().SingleAsync(p => p.Code == "Qom"));
 
         var page = await (await admin.PostPageFormAsync("/staff/admin/provinces", "[data-testid=province-form][data-code=Qom]",
-            new Dictionary<string, string?> { [field] = value })).AssertPageAsync(HttpStatusCode.BadRequest);
+            new Dictionary<string, string?> { [Field(before.Id, field)] = value })).AssertPageAsync(HttpStatusCode.BadRequest);
 
         var form = page.QuerySelector("[data-testid=province-form][data-code=Qom]")!;
-        Assert.Equal(message, form.QuerySelector($"[data-testid={field}-error]")!.TextContent);
-        Assert.Equal(value, form.QuerySelector<IHtmlInputElement>($"input[name={field}]")!.Value);
+        Assert.Equal(message, form.QuerySelector($"#Rows_{before.Id}__{field}-error")!.TextContent);
+        Assert.Equal(value, form.QuerySelector<IHtmlInputElement>($"input[name='{Field(before.Id, field)}']")!.Value);
+        Assert.Single(page.QuerySelectorAll(".is-invalid"));
         var after = await app.WithDbAsync(db => db.Provinces.AsNoTracking().SingleAsync(p => p.Code == "Qom"));
         Assert.Equal((before.Name, before.AreaCode), (after.Name, after.AreaCode));
         Assert.Empty(await app.AuditAsync(AdminAuditActions.ProvinceUpdate));
@@ -74,17 +76,29 @@ public class AdminProvinceTests
         await using var app = await HajDeskFactory.CreateAsync();
         await StaffWorld.CreateAsync(app);
         var admin = await app.SignInAsync("admin.test");
+        var qomId = await QomIdAsync(app);
         var stale = await admin.GetPageAsync("/staff/admin/provinces");
         await (await admin.PostPageFormAsync("/staff/admin/provinces", "[data-testid=province-form][data-code=Qom]",
-            new Dictionary<string, string?> { ["Name"] = "قم (همکار)" })).AssertRedirectAsync();
+            new Dictionary<string, string?> { [Field(qomId, "Name")] = "قم (همکار)" })).AssertRedirectAsync();
 
         var page = await (await admin.PostFormAsync(stale.Form("[data-testid=province-form][data-code=Qom]"),
-            new Dictionary<string, string?> { ["Name"] = "قم (من)" })).AssertPageAsync(HttpStatusCode.Conflict);
+            new Dictionary<string, string?> { [Field(qomId, "Name")] = "قم (من)" })).AssertPageAsync(HttpStatusCode.Conflict);
 
-        Assert.Equal(IndexModel.ConflictMessage, page.TextOf("[data-testid=conflict]"));
+        Assert.Equal(EditConflict.Message, page.TextOf("[data-testid=conflict]"));
         var form = page.QuerySelector("[data-testid=province-form][data-code=Qom]")!;
-        Assert.Equal("قم (من)", form.QuerySelector<IHtmlInputElement>("input[name=Name]")!.Value);
-        Assert.Equal("قم (همکار)", form.QuerySelector<IHtmlInputElement>("input[name=OriginalName]")!.Value);
-        Assert.Equal("قم (همکار)", await app.WithDbAsync(db => db.Provinces.Where(p => p.Code == "Qom").Select(p => p.Name).SingleAsync()));
+        Assert.Equal("قم (من)", form.QuerySelector<IHtmlInputElement>($"input[name='{Field(qomId, "Name")}']")!.Value);
+        var current = await app.WithDbAsync(db => db.Provinces.AsNoTracking().SingleAsync(p => p.Code == "Qom"));
+        Assert.Equal("قم (همکار)", current.Name);
+        Assert.Equal(AdminPages.Id(current.Version), form.QuerySelector<IHtmlInputElement>($"input[name='{Field(qomId, "Version")}']")!.Value);
+
+        // Sent again from the returned page, it applies.
+        await (await admin.PostFormAsync(page.Form("[data-testid=province-form][data-code=Qom]"))).AssertRedirectAsync();
+        Assert.Equal("قم (من)", await app.WithDbAsync(db => db.Provinces.Where(p => p.Code == "Qom").Select(p => p.Name).SingleAsync()));
     }
+
+    /// <summary>The form field of one province's form: each form posts one entry of the page's <c>Rows</c>.</summary>
+    internal static string Field(int provinceId, string name) => $"Rows[{AdminPages.Id(provinceId)}].{name}";
+
+    internal static Task<int> QomIdAsync(HajDeskFactory app) =>
+        app.WithDbAsync(db => db.Provinces.Where(p => p.Code == "Qom").Select(p => p.Id).SingleAsync());
 }

@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using HajDesk.Core.Reference;
 using HajDesk.Core.Staff;
-using HajDesk.Web.Pages.Staff.Admin.Subjects;
+using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Tests.Infrastructure;
 using HajDesk.Web.Tests.PageTests.Requests;
@@ -99,7 +99,7 @@ public class AdminSubjectTests
             var response = await admin.PostPageFormAsync("/staff/admin/subjects/new" + (parentId is null ? null : $"?parentId={parentId}"),
                 "[data-testid=subject-form]", new Dictionary<string, string?> { ["Name"] = name, ["ResponseDays"] = days });
             var page = await response.AssertPageAsync(HttpStatusCode.BadRequest);
-            return (page.QuerySelector("[data-testid=Name-error]")?.TextContent, page.QuerySelector("[data-testid=ResponseDays-error]")?.TextContent,
+            return (page.QuerySelector("#Name-error")?.TextContent, page.QuerySelector("#ResponseDays-error")?.TextContent,
                 page.QuerySelector<IHtmlInputElement>("#Name")!.Value);
         }
 
@@ -138,7 +138,7 @@ public class AdminSubjectTests
         var refused = await admin.PostPageFormAsync($"/staff/admin/subjects/{other.Id}", "[data-testid=subject-form]",
             new Dictionary<string, string?> { ["Name"] = "حج تمتع" });
         Assert.Equal("موضوع اصلی دیگری با نام «حج تمتع» هست؛ نام دیگری برگزینید.",
-            (await refused.AssertPageAsync(HttpStatusCode.BadRequest)).TextOf("[data-testid=Name-error]"));
+            (await refused.AssertPageAsync(HttpStatusCode.BadRequest)).TextOf("#Name-error"));
 
         await (await admin.PostPageFormAsync($"/staff/admin/subjects/{other.Id}", "[data-testid=subject-form]", new Dictionary<string, string?>
         {
@@ -180,7 +180,7 @@ public class AdminSubjectTests
         // The stale form (the row moved since) is refused.
         var stale = await admin.PostFormAsync(moveUp);
         var conflict = await stale.AssertPageAsync(HttpStatusCode.Conflict);
-        Assert.Equal(SubjectAdmin.ListConflictMessage, conflict.TextOf("[data-testid=conflict]"));
+        Assert.Equal(EditConflict.Message, conflict.TextOf("[data-testid=conflict]"));
 
         // A sub-subject moves down within its main subject only.
         var registration = await SubjectAsync(app, "ثبت‌نام", "عمره مفرده");
@@ -267,7 +267,7 @@ public class AdminSubjectTests
             ["ResponseDays"] = "20",
         })).AssertPageAsync(HttpStatusCode.Conflict);
 
-        Assert.Equal(SubjectAdmin.ConflictMessage, conflict.TextOf("[data-testid=conflict]"));
+        Assert.Equal(EditConflict.Message, conflict.TextOf("[data-testid=conflict]"));
         Assert.Contains("نام همکار", conflict.TextOf("h1"), StringComparison.Ordinal);
         Assert.Equal("نام من", conflict.QuerySelector<IHtmlInputElement>("#Name")!.Value);
         Assert.Equal("20", conflict.QuerySelector<IHtmlInputElement>("#ResponseDays")!.Value);
@@ -307,8 +307,8 @@ public class AdminSubjectTests
     }
 
     /// <summary>
-    /// Just after the stamp check and before the guarded transaction begins, another admin's rename of the same row
-    /// commits (on the same connection, outside any transaction).
+    /// Just after the version check and before the save's transaction begins, another admin's rename of the same row
+    /// commits (on the same connection, outside any transaction), moving the row's version as every save does.
     /// </summary>
     private sealed class SubjectRace : DbTransactionInterceptor
     {
@@ -325,7 +325,7 @@ public class AdminSubjectTests
                 Armed = false;
                 Fired = true;
                 await using var rename = connection.CreateCommand();
-                rename.CommandText = "UPDATE \"Subjects\" SET \"Name\" = 'هم‌زمان' WHERE \"Name\" = 'سایر'";
+                rename.CommandText = "UPDATE \"Subjects\" SET \"Name\" = 'هم‌زمان', \"Version\" = \"Version\" + 1 WHERE \"Name\" = 'سایر'";
                 await rename.ExecuteNonQueryAsync(cancellationToken);
             }
 

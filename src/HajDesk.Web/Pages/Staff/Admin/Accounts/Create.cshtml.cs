@@ -16,7 +16,7 @@ namespace HajDesk.Web.Pages.Staff.Admin.Accounts;
 /// </summary>
 [NoStore]
 public class CreateModel(HajDeskDbContext db, UserManager<StaffUser> users, AuditLog audit, TimeProvider time)
-    : PageModel, IAssignmentFields
+    : PageModel, IAccountFields
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -64,7 +64,8 @@ public class CreateModel(HajDeskDbContext db, UserManager<StaffUser> users, Audi
         if (!AccountAdmin.IsValidUserName(userName))
         {
             ModelState.AddModelError(nameof(UserName),
-                "نام کاربری را با حرف‌ها و رقم‌های انگلیسی بنویسید؛ نقطه و خط تیره هم در میانه آن پذیرفته است (مانند tehran.expert1)؛ حداکثر ۶۴ نویسه.");
+                "نام کاربری را با حرف‌ها و رقم‌های انگلیسی بنویسید؛ نقطه و خط تیره هم در میانه آن پذیرفته است (مانند tehran.expert1)؛ حداکثر "
+                + Core.Persian.PersianText.ToPersianDigits(StaffUser.MaxUserNameLength.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " نویسه.");
         }
         else if (await users.FindByNameAsync(userName) is not null)
         {
@@ -82,9 +83,10 @@ public class CreateModel(HajDeskDbContext db, UserManager<StaffUser> users, Audi
             ProvinceId = Role == StaffRole.Administrator ? null : ProvinceId,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
-        foreach (var problem in await AccountAdmin.CheckPasswordAsync(users, user, Password, ConfirmPassword))
+        if (await AccountAdmin.CheckPasswordAsync(users, user, Password, ConfirmPassword) is { Count: > 0 } problems)
         {
-            ModelState.AddModelError(nameof(Password), problem);
+            // One message for the field: field-error shows a field's first message, and every problem must be seen.
+            ModelState.AddModelError(nameof(Password), string.Join(" ", problems));
         }
 
         if (ModelState.ErrorCount > 0)
@@ -104,10 +106,9 @@ public class CreateModel(HajDeskDbContext db, UserManager<StaffUser> users, Audi
         if (!result.Succeeded)
         {
             db.ChangeTracker.Clear();
-            foreach (var error in result.Errors)
+            foreach (var group in result.Errors.GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Password) : nameof(UserName)))
             {
-                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Password) : nameof(UserName),
-                    IdentityErrorText.ToPersian(error, users.Options.Password));
+                ModelState.AddModelError(group.Key, string.Join(" ", group.Select(e => IdentityErrorText.ToPersian(e, users.Options.Password))));
             }
 
             return Invalid();

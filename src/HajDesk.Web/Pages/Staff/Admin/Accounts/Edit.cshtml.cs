@@ -2,6 +2,7 @@ using HajDesk.Core.Data;
 using HajDesk.Core.Reference;
 using HajDesk.Core.Staff;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,9 +17,9 @@ namespace HajDesk.Web.Pages.Staff.Admin.Accounts;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every form carries the account's <c>ConcurrencyStamp</c> (Identity's concurrency token, which
-/// Identity replaces on every change to the account, sign-in failures included). The UPDATE only applies while the
-/// row still has that stamp; otherwise the page answers 409 with the account as it is now and the typed values kept.
+/// Every form carries the account's <see cref="StaffUser.Version"/> (the one concurrency mechanism,
+/// <see cref="IVersioned"/>; Identity's own writes such as a counted sign-in failure move it too). A stale form gets
+/// the one conflict response (<see cref="EditConflictFilter"/>): 409, the account as it is now, the typed values kept.
 /// </para>
 /// <para>
 /// Disabling, a new password and turning 2FA off replace the security stamp, so every session of the account ends on
@@ -33,7 +34,7 @@ public class EditModel(
     SignInManager<StaffUser> signIn,
     CurrentStaff currentStaff,
     AuditLog audit,
-    TimeProvider time) : PageModel, IAssignmentFields
+    TimeProvider time) : PageModel, IAccountFields, IEditConflictPage
 {
     [BindProperty]
     public string? DisplayName { get; set; }
@@ -51,7 +52,7 @@ public class EditModel(
     public List<int> SubjectIds { get; set; } = [];
 
     [BindProperty]
-    public string? ConcurrencyStamp { get; set; }
+    public int Version { get; set; }
 
     [BindProperty]
     public string? NewPassword { get; set; }
@@ -67,8 +68,6 @@ public class EditModel(
     public bool IsSelf { get; private set; }
 
     public bool IsLockedOut { get; private set; }
-
-    public bool Conflict { get; private set; }
 
     /// <summary>Which form a problem belongs to (<c>save</c>, <c>password</c>, <c>status</c>, <c>2fa</c>).</summary>
     public string? FailedForm { get; private set; }
@@ -107,11 +106,6 @@ public class EditModel(
             return NotFound();
         }
 
-        if (user.ConcurrencyStamp != ConcurrencyStamp)
-        {
-            return await ConflictAsync(id, keepTyped: true, cancellationToken);
-        }
-
         var me = await currentStaff.RequireAsync(cancellationToken);
         Provinces = await AccountAdmin.ProvincesAsync(db, cancellationToken);
         MainSubjects = await AccountAdmin.MainSubjectsAsync(db, cancellationToken);
@@ -129,62 +123,21 @@ public class EditModel(
             return await RedisplayAsync(id, StatusCodes.Status400BadRequest, keepTyped: true, cancellationToken);
         }
 
-        var role = Role!.Value;
-        var provinceId = role == StaffRole.Administrator ? null : ProvinceId;
-        var newSubjects = role == StaffRole.Expert ? subjectIds : [];
-        var oldSubjects = user.Subjects.Select(s => s.SubjectId).ToList();
-        var changes = new List<string>();
-        if (user.DisplayName != displayName)
-        {
-            changes.Add($"نام: «{user.DisplayName}» ← «{displayName}»");
-        }
-
-        if ((user.Email ?? string.Empty) != email)
-        {
-            changes.Add("رایانامه تغییر کرد");
-        }
-
-        if (user.Role != role || user.ProvinceId != provinceId || !oldSubjects.Order().SequenceEqual(newSubjects.Order()))
-        {
-            changes.Add($"{AccountAdmin.DescribeAssignment(user.Role, user.ProvinceId, oldSubjects, Provinces, MainSubjects)} ← "
-                + AccountAdmin.DescribeAssignment(role, provinceId, newSubjects, Provinces, MainSubjects));
-        }
-
+        var changes = AccountAdmin.ApplyEdit(db, users, user, displayName, email, Role!.Value, ProvinceId, subjectIds, Provinces, MainSubjects);
         if (changes.Count == 0)
         {
             return Redirect($"/staff/admin/accounts/{id}?done=saved");
         }
 
-        user.DisplayName = displayName;
-        user.Email = email.Length == 0 ? null : email;
-        user.NormalizedEmail = email.Length == 0 ? null : users.NormalizeEmail(email);
-        user.Role = role;
-        user.ProvinceId = provinceId;
-        foreach (var removed in user.Subjects.Where(s => !newSubjects.Contains(s.SubjectId)).ToList())
-        {
-            db.StaffSubjects.Remove(removed);
-        }
-
-        foreach (var added in newSubjects.Where(s => !oldSubjects.Contains(s)))
-        {
-            db.StaffSubjects.Add(new StaffSubject { StaffUserId = user.Id, SubjectId = added });
-        }
-
         return await SaveAsync(user, AdminAuditActions.StaffUpdate, string.Join("؛ ", changes), "saved", cancellationToken);
     }
 
-    public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken) =>
-        ActAsync(id, "status", async user =>
-        {
-            if (user.Id == (await currentStaff.RequireAsync(cancellationToken)).Id)
-            {
-                return "نمی‌توانید حساب خودتان را غیرفعال کنید؛ همیشه دست‌کم یک مدیر سامانه فعال باید بماند.";
-            }
-
-            user.IsDisabled = true;
-            user.SecurityStamp = AccountAdmin.NewSecurityStamp();
-            return null;
-        }, AdminAuditActions.StaffDisable, null, "disabled", cancellationToken);
+    public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken)
+    {
+        var me = await currentStaff.RequireAsync(cancellationToken);
+        return await ActAsync(id, "status", user => Task.FromResult(AccountAdmin.Disable(user, me.Id)),
+            AdminAuditActions.StaffDisable, null, "disabled", cancellationToken);
+    }
 
     public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, "status", user =>
@@ -194,41 +147,18 @@ public class EditModel(
         }, AdminAuditActions.StaffEnable, null, "enabled", cancellationToken);
 
     public Task<IActionResult> OnPostResetPasswordAsync(string id, CancellationToken cancellationToken) =>
-        ActAsync(id, "password", async user =>
-        {
-            var problems = await AccountAdmin.CheckPasswordAsync(users, user, NewPassword, ConfirmNewPassword);
-            if (problems.Count > 0)
-            {
-                return string.Join(" ", problems);
-            }
+        ActAsync(id, "password", user => AccountAdmin.ResetPasswordAsync(users, user, NewPassword, ConfirmNewPassword),
+            AdminAuditActions.StaffPasswordReset, "قفل حساب هم برداشته شد", "password", cancellationToken);
 
-            user.PasswordHash = users.PasswordHasher.HashPassword(user, NewPassword!);
-            user.SecurityStamp = AccountAdmin.NewSecurityStamp();
-            user.LockoutEnd = null;
-            user.AccessFailedCount = 0;
-            return null;
-        }, AdminAuditActions.StaffPasswordReset, "قفل حساب هم برداشته شد", "password", cancellationToken);
-
-    public Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken) =>
-        ActAsync(id, "2fa", async user =>
-        {
-            if (user.Id == (await currentStaff.RequireAsync(cancellationToken)).Id)
-            {
-                return "ورود دومرحله‌ای خودتان را از صفحه «ورود دومرحله‌ای» (با کد برنامه رمزساز) بردارید.";
-            }
-
-            // The key is removed too: the lost phone's codes must never work again, even if 2FA is turned on later.
-            var tokens = await db.UserTokens
-                .Where(t => t.UserId == user.Id && t.LoginProvider == AccountAdmin.UserStoreTokenProvider)
-                .ToListAsync(cancellationToken);
-            db.UserTokens.RemoveRange(tokens);
-            user.TwoFactorEnabled = false;
-            user.SecurityStamp = AccountAdmin.NewSecurityStamp();
-            return null;
-        }, AdminAuditActions.StaffTwoFactorReset, null, "2fa", cancellationToken);
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken)
+    {
+        var me = await currentStaff.RequireAsync(cancellationToken);
+        return await ActAsync(id, "2fa", user => AccountAdmin.ResetTwoFactorAsync(db, user, me.Id, cancellationToken),
+            AdminAuditActions.StaffTwoFactorReset, null, "2fa", cancellationToken);
+    }
 
     /// <summary>
-    /// A status, password or 2FA action: checks the form's concurrency stamp, applies <paramref name="change"/> (a
+    /// A status, password or 2FA action: checks the form's version, applies <paramref name="change"/> (a
     /// Persian error or null) and saves the change and its audit row together.
     /// </summary>
     private async Task<IActionResult> ActAsync(string id, string form, Func<StaffUser, Task<string?>> change, string action, string? details,
@@ -240,11 +170,6 @@ public class EditModel(
         if (user is null)
         {
             return NotFound();
-        }
-
-        if (user.ConcurrencyStamp != ConcurrencyStamp)
-        {
-            return await ConflictAsync(id, keepTyped: false, cancellationToken);
         }
 
         if (await change(user) is { } error)
@@ -259,17 +184,9 @@ public class EditModel(
     private async Task<IActionResult> SaveAsync(StaffUser user, string action, string? details, string done, CancellationToken cancellationToken)
     {
         audit.Add(action, null, $"حساب «{user.UserName}»" + (details is null ? null : "؛ " + details));
-        // The UPDATE only succeeds while the row still has the stamp the form was drawn with.
-        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
+        // Identity expects a new stamp whenever the account is written; the guard is the Version checked by FindAsync.
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ConflictAsync(user.Id, keepTyped: done == "saved", cancellationToken);
-        }
+        await db.SaveChangesAsync(cancellationToken);
 
         if (user.Id == (await currentStaff.RequireAsync(cancellationToken)).Id && action == AdminAuditActions.StaffPasswordReset)
         {
@@ -280,13 +197,25 @@ public class EditModel(
         return Redirect($"/staff/admin/accounts/{user.Id}?done={done}");
     }
 
-    private Task<StaffUser?> FindAsync(string id, CancellationToken cancellationToken) =>
-        db.Users.Include(u => u.Subjects).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
-
-    private async Task<IActionResult> ConflictAsync(string id, bool keepTyped, CancellationToken cancellationToken)
+    /// <summary>The account to change, checked against the version the form was drawn from (a stale form throws).</summary>
+    private async Task<StaffUser?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        Conflict = true;
-        return await RedisplayAsync(id, StatusCodes.Status409Conflict, keepTyped, cancellationToken);
+        var user = await db.Users.Include(u => u.Subjects).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is not null)
+        {
+            Item = user;
+            db.ExpectVersion(user, Version);
+        }
+
+        return user;
+    }
+
+    /// <summary>After a conflict: the account as it is now; the main form keeps what was typed into it.</summary>
+    public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken)
+    {
+        NewPassword = null;
+        ConfirmNewPassword = null;
+        return await LoadAsync(Item.Id, fillForm: FailedForm != "save", cancellationToken);
     }
 
     /// <summary>Shows the page again with the account as it is now; the main form keeps what was typed into it.</summary>
@@ -313,6 +242,7 @@ public class EditModel(
         }
 
         Item = user;
+        Version = user.Version;
         IsSelf = user.Id == (await currentStaff.RequireAsync(cancellationToken)).Id;
         IsLockedOut = user.LockoutEnd > time.GetUtcNow();
         Provinces = await AccountAdmin.ProvincesAsync(db, cancellationToken);

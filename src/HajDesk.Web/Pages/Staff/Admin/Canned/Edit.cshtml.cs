@@ -1,6 +1,7 @@
 using HajDesk.Core.Data;
 using HajDesk.Core.Staff;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,10 +11,11 @@ namespace HajDesk.Web.Pages.Staff.Admin.Canned;
 
 /// <summary>
 /// <c>/staff/admin/canned/{id}</c>: edits a canned answer's title and text. Answers already sent keep the text they
-/// were sent with (the template's text is copied into the answer).
+/// were sent with (the template's text is copied into the answer). The form carries the answer's version; a stale
+/// form gets the one conflict response (<see cref="EditConflictFilter"/>).
 /// </summary>
 [NoStore]
-public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ICannedFields
+public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ICannedFields, IEditConflictPage
 {
     [BindProperty]
     public string? Title { get; set; }
@@ -21,19 +23,20 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ICanned
     [BindProperty]
     public string? Text { get; set; }
 
+    [BindProperty]
+    public int Version { get; set; }
+
     public CannedAnswer Item { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var item = await db.CannedAnswers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (item is null)
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        Item = item;
-        Title = item.Title;
-        Text = item.Text;
+        Title = Item.Title;
+        Text = Item.Text;
         return Page();
     }
 
@@ -47,6 +50,7 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ICanned
         }
 
         Item = item;
+        db.ExpectVersion(item, Version);
         var (title, text) = await CannedAdmin.ValidateAsync(db, ModelState, Title, Text, id, cancellationToken);
         if (ModelState.ErrorCount > 0)
         {
@@ -64,5 +68,21 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ICanned
         }
 
         return Redirect($"/staff/admin/canned?done=updated#canned-{id}");
+    }
+
+    public Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken) =>
+        LoadAsync(Item.Id, cancellationToken);
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var item = await db.CannedAnswers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return false;
+        }
+
+        Item = item;
+        Version = item.Version;
+        return true;
     }
 }

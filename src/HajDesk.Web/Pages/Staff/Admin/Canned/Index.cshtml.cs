@@ -1,6 +1,7 @@
 using HajDesk.Core.Data;
 using HajDesk.Core.Staff;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,10 +14,13 @@ namespace HajDesk.Web.Pages.Staff.Admin.Canned;
 /// ones are offered above the answer box of the request page.
 /// </summary>
 [NoStore]
-public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel
+public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditConflictPage
 {
     [BindProperty]
     public int Id { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
@@ -35,6 +39,12 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Items = await db.CannedAnswers.AsNoTracking().OrderByDescending(c => c.IsActive).ThenBy(c => c.Title).ToListAsync(cancellationToken);
 
+    public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken)
+    {
+        await OnGetAsync(cancellationToken);
+        return true;
+    }
+
     public Task<IActionResult> OnPostActivateAsync(CancellationToken cancellationToken) => SetActiveAsync(true, cancellationToken);
 
     public Task<IActionResult> OnPostDeactivateAsync(CancellationToken cancellationToken) => SetActiveAsync(false, cancellationToken);
@@ -47,6 +57,7 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel
             return NotFound();
         }
 
+        db.ExpectVersion(item, Version);
         var done = active ? "activated" : "deactivated";
         if (item.IsActive != active)
         {

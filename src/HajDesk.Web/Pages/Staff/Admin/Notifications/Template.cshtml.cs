@@ -1,5 +1,6 @@
 using HajDesk.Core.Data;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Notifications;
 using HajDesk.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +14,12 @@ namespace HajDesk.Web.Pages.Staff.Admin.Notifications;
 /// the SMS shown as it would be sent (sample values) and its length checked against two SMS segments.
 /// </summary>
 [NoStore]
-public class TemplateModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext db) : PageModel
+public class TemplateModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext db) : PageModel, IEditConflictPage
 {
+    /// <summary>The template's version when the form was drawn; a stale form gets the one conflict response.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
     [BindProperty]
     public string? SmsText { get; set; }
 
@@ -38,7 +43,7 @@ public class TemplateModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext 
             return NotFound();
         }
 
-        (SmsText, EmailSubject, EmailText) = (template.SmsText, template.EmailSubject, template.EmailText);
+        (SmsText, EmailSubject, EmailText, Version) = (template.SmsText, template.EmailSubject, template.EmailText, template.Version);
         Prepare(key);
         return Page();
     }
@@ -46,6 +51,7 @@ public class TemplateModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext 
     public async Task<IActionResult> OnPostAsync(string key, CancellationToken cancellationToken)
     {
         ModelState.Clear();
+        Key = key;
         if (await outbox.GetTemplateAsync(key, cancellationToken) is null)
         {
             return NotFound();
@@ -53,7 +59,7 @@ public class TemplateModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext 
 
         // The audit row is added first so that the template's SaveChanges commits both together.
         var entry = audit.Add(AdminAuditActions.TemplateUpdate, null, $"«{IndexModel.TemplateTitle(key)}»");
-        var result = await outbox.UpdateTemplateAsync(key, new TemplateUpdate(SmsText, EmailSubject, EmailText), cancellationToken);
+        var result = await outbox.UpdateTemplateAsync(key, new TemplateUpdate(SmsText, EmailSubject, EmailText, Version), cancellationToken);
         if (!result.Succeeded)
         {
             db.Entry(entry).State = EntityState.Detached;
@@ -70,13 +76,22 @@ public class TemplateModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext 
         return Redirect("/staff/admin/notifications?view=templates&done=saved");
     }
 
+    public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken)
+    {
+        if (await outbox.GetTemplateAsync(Key, cancellationToken) is not { } template)
+        {
+            return false;
+        }
+
+        Version = template.Version;
+        Prepare(Key);
+        return true;
+    }
+
     private void Prepare(string key)
     {
         Key = key;
         Placeholders = MessageTemplates.PlaceholdersOf(key);
         Preview = outbox.PreviewSms(key, SmsText ?? string.Empty);
     }
-
-    public string? ErrorFor(string key) =>
-        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 }

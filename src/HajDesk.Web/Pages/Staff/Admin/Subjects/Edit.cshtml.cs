@@ -2,6 +2,7 @@ using System.Globalization;
 using HajDesk.Core.Data;
 using HajDesk.Core.Reference;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,13 +14,12 @@ namespace HajDesk.Web.Pages.Staff.Admin.Subjects;
 /// <c>/staff/admin/subjects/{id}</c>: rename, response time, attachment rule, deactivate/activate, delete.
 /// </summary>
 /// <remarks>
-/// Every form carries the row's <see cref="SubjectAdmin.Stamp"/>; a changed row gets 409 with the current state and
-/// the typed values kept. Delete is refused while anything refers to the subject (requests, referrals, experts
-/// limited to it, sub-subjects) and for the subjects of the seed file, which start-up would insert again; the page
-/// then offers deactivation instead.
+/// Every form carries the subject's version; a stale form, or a change committed meanwhile, gets the one conflict
+/// response (<see cref="EditConflictFilter"/>: 409, the current state, the typed values kept). Delete is refused while
+/// anything refers to the subject (<see cref="SubjectAdmin.DeleteRefusalAsync"/>); the page then offers deactivation.
 /// </remarks>
 [NoStore]
-public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjectFields
+public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjectFields, IEditConflictPage
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -30,8 +30,9 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
     [BindProperty]
     public bool AttachmentRequired { get; set; }
 
+    /// <summary>The subject's version when the page was drawn (every form on the page carries it).</summary>
     [BindProperty]
-    public string? Stamp { get; set; }
+    public int Version { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
@@ -39,11 +40,6 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
     public Subject Item { get; private set; } = null!;
 
     public string? ParentName { get; private set; }
-
-    /// <summary>The row's stamp now, for the forms drawn on this page.</summary>
-    public string CurrentStamp => SubjectAdmin.Stamp(Item);
-
-    public bool Conflict { get; private set; }
 
     /// <summary>Why the subject cannot be deleted, when a delete was tried; the page offers deactivation.</summary>
     public string? DeleteRefusal { get; private set; }
@@ -70,15 +66,9 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var subject = await db.Subjects.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (subject is null)
+        if (await FindAsync(id, cancellationToken) is not { } subject)
         {
             return NotFound();
-        }
-
-        if (Stamp != SubjectAdmin.Stamp(subject))
-        {
-            return await ConflictAsync(id, cancellationToken);
         }
 
         var name = SubjectAdmin.NormalizeName(Name);
@@ -97,33 +87,17 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
             return await RedisplayAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        var changes = new List<string>();
-        if (subject.Name != name)
+        var changes = SubjectAdmin.DescribeChanges(subject, name, days, AttachmentRequired);
+        if (changes.Count > 0)
         {
-            changes.Add($"نام: «{subject.Name}» ← «{name}»");
+            subject.Name = name;
+            subject.ResponseDays = days;
+            subject.AttachmentRequired = AttachmentRequired;
+            audit.Add(AdminAuditActions.SubjectUpdate, null, $"«{name}»: " + string.Join("؛ ", changes));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        if (subject.ResponseDays != days)
-        {
-            changes.Add($"مهلت: {SubjectAdmin.Digits(subject.ResponseDays)} ← {SubjectAdmin.Digits(days)} روز کاری");
-        }
-
-        if (subject.AttachmentRequired != AttachmentRequired)
-        {
-            changes.Add("پیوست: " + (AttachmentRequired ? "الزامی" : "اختیاری"));
-        }
-
-        if (changes.Count == 0)
-        {
-            return Redirect($"/staff/admin/subjects?done=updated#subject-{id}");
-        }
-
-        return await SaveAsync(subject, s =>
-        {
-            s.Name = name;
-            s.ResponseDays = days;
-            s.AttachmentRequired = AttachmentRequired;
-        }, AdminAuditActions.SubjectUpdate, $"«{name}»: " + string.Join("؛ ", changes), $"/staff/admin/subjects?done=updated#subject-{id}", cancellationToken);
+        return Redirect($"/staff/admin/subjects?done=updated#subject-{id}");
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken) =>
@@ -134,18 +108,12 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var subject = await db.Subjects.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (subject is null)
+        if (await FindAsync(id, cancellationToken) is not { } subject)
         {
             return NotFound();
         }
 
-        if (Stamp != SubjectAdmin.Stamp(subject))
-        {
-            return await ConflictAsync(id, cancellationToken);
-        }
-
-        if (await DeleteRefusalAsync(subject, cancellationToken) is { } refusal)
+        if (await SubjectAdmin.DeleteRefusalAsync(db, subject, cancellationToken) is { } refusal)
         {
             return await RefuseDeleteAsync(id, refusal, cancellationToken);
         }
@@ -153,110 +121,57 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
         var parentName = subject.ParentId is int parentId
             ? await db.Subjects.Where(s => s.Id == parentId).Select(s => s.Name).FirstAsync(cancellationToken)
             : null;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await SubjectAdmin.LockUnchangedAsync(db, subject, cancellationToken))
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return await ConflictAsync(id, cancellationToken);
-        }
-
         db.Subjects.Remove(subject);
         audit.Add(AdminAuditActions.SubjectDelete, null, SubjectAdmin.Describe(subject, parentName));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
             // A request or an account took the subject between the check and the delete (foreign keys refuse).
-            await transaction.RollbackAsync(cancellationToken);
             return await RefuseDeleteAsync(id, "این موضوع هم‌اکنون به کار گرفته شد و نمی‌توان آن را حذف کرد؛ می‌توانید آن را غیرفعال کنید.", cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return Redirect("/staff/admin/subjects?done=deleted");
     }
 
+    public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(Item.Id, cancellationToken);
+
     private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken cancellationToken)
     {
-        var subject = await db.Subjects.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (subject is null)
+        if (await FindAsync(id, cancellationToken) is not { } subject)
         {
             return NotFound();
         }
 
-        if (Stamp != SubjectAdmin.Stamp(subject))
+        if (subject.IsActive != active)
         {
-            return await ConflictAsync(id, cancellationToken);
+            subject.IsActive = active;
+            audit.Add(active ? AdminAuditActions.SubjectActivate : AdminAuditActions.SubjectDeactivate, null, $"«{subject.Name}»");
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        if (subject.IsActive == active)
-        {
-            return Redirect($"/staff/admin/subjects/{id}?done={(active ? "activated" : "deactivated")}");
-        }
-
-        return await SaveAsync(subject, s => s.IsActive = active,
-            active ? AdminAuditActions.SubjectActivate : AdminAuditActions.SubjectDeactivate, $"«{subject.Name}»",
-            $"/staff/admin/subjects/{id}?done={(active ? "activated" : "deactivated")}", cancellationToken);
+        return Redirect($"/staff/admin/subjects/{id}?done={(active ? "activated" : "deactivated")}");
     }
 
-    /// <summary>Applies a change to a row checked against its stamp, with its audit row, in one guarded transaction.</summary>
-    private async Task<IActionResult> SaveAsync(Subject subject, Action<Subject> change, string action, string details, string redirect,
-        CancellationToken cancellationToken)
+    /// <summary>The subject to change, checked against the version the form was drawn from (a stale form throws).</summary>
+    private async Task<Subject?> FindAsync(int id, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await SubjectAdmin.LockUnchangedAsync(db, subject, cancellationToken))
+        var subject = await db.Subjects.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subject is not null)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return await ConflictAsync(subject.Id, cancellationToken);
+            Item = subject;
+            db.ExpectVersion(subject, Version);
         }
 
-        change(subject);
-        audit.Add(action, null, details);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Redirect(redirect);
-    }
-
-    private async Task<string?> DeleteRefusalAsync(Subject subject, CancellationToken cancellationToken)
-    {
-        var id = subject.Id;
-        var requests = await db.Requests.CountAsync(r => r.SubjectId == id || r.SubSubjectId == id, cancellationToken);
-        var offer = subject.IsActive ? " می‌توانید به جای حذف، آن را غیرفعال کنید تا دیگر در فرم درخواست نمایش داده نشود." : " این موضوع هم‌اکنون غیرفعال است و در فرم درخواست نمایش داده نمی‌شود.";
-        if (requests > 0)
-        {
-            return $"این موضوع در {SubjectAdmin.Digits(requests)} درخواست به کار رفته است و حذف آن سابقه آن درخواست‌ها را از میان می‌برد؛ نمی‌توان آن را حذف کرد." + offer;
-        }
-
-        if (await db.RequestEvents.AnyAsync(e => e.FromSubjectId == id || e.ToSubjectId == id, cancellationToken))
-        {
-            return "این موضوع در سابقه ارجاع درخواست‌ها آمده است و نمی‌توان آن را حذف کرد." + offer;
-        }
-
-        var children = await db.Subjects.CountAsync(s => s.ParentId == id, cancellationToken);
-        if (children > 0)
-        {
-            return $"این موضوع {SubjectAdmin.Digits(children)} زیرموضوع دارد؛ نخست زیرموضوع‌ها را حذف کنید." + offer;
-        }
-
-        var staff = await db.StaffSubjects.CountAsync(s => s.SubjectId == id, cancellationToken);
-        if (staff > 0)
-        {
-            return $"کار {SubjectAdmin.Digits(staff)} کارشناس به این موضوع محدود شده است؛ نخست موضوع‌های آنان را در «حساب‌های کارکنان» تغییر دهید." + offer;
-        }
-
-        return null;
+        return subject;
     }
 
     private async Task<IActionResult> RefuseDeleteAsync(int id, string refusal, CancellationToken cancellationToken)
     {
         DeleteRefusal = refusal;
-        return await RedisplayAsync(id, StatusCodes.Status409Conflict, cancellationToken);
-    }
-
-    private async Task<IActionResult> ConflictAsync(int id, CancellationToken cancellationToken)
-    {
-        Conflict = true;
         return await RedisplayAsync(id, StatusCodes.Status409Conflict, cancellationToken);
     }
 
@@ -283,6 +198,7 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
 
         Item = item;
         ParentName = item.Parent?.Name;
+        Version = item.Version;
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using HajDesk.Core.Data;
 using HajDesk.Core.Reference;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,21 +15,16 @@ namespace HajDesk.Web.Pages.Staff.Admin.Subjects;
 /// <see cref="CreateModel"/> and <see cref="EditModel"/>.
 /// </summary>
 [NoStore]
-public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel
+public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditConflictPage
 {
+    /// <summary>The moved row and the version it had when the list was drawn.</summary>
     [BindProperty]
-    public int Id { get; set; }
-
-    /// <summary>The moved row's <see cref="SubjectAdmin.Stamp"/> when the list was drawn.</summary>
-    [BindProperty]
-    public string? Stamp { get; set; }
+    public SubjectRef Row { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
     public List<Subject> Mains { get; private set; } = [];
-
-    public bool Conflict { get; private set; }
 
     public string? DoneMessage => Done switch
     {
@@ -45,19 +41,25 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel
 
     public Task<IActionResult> OnPostMoveDownAsync(CancellationToken cancellationToken) => MoveAsync(+1, cancellationToken);
 
+    public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Swaps the subject with its neighbour. Both rows are saved with their versions checked: the moved one against
+    /// the list the administrator saw, the neighbour against the moment it was read, so a concurrent move conflicts.
+    /// </summary>
     private async Task<IActionResult> MoveAsync(int direction, CancellationToken cancellationToken)
     {
-        var subject = await db.Subjects.FirstOrDefaultAsync(s => s.Id == Id, cancellationToken);
+        var subject = await db.Subjects.FirstOrDefaultAsync(s => s.Id == Row.Id, cancellationToken);
         if (subject is null)
         {
             return NotFound();
         }
 
-        if (Stamp != SubjectAdmin.Stamp(subject))
-        {
-            return await ConflictAsync(cancellationToken);
-        }
-
+        db.ExpectVersion(subject, Row.Version);
         var parentId = subject.ParentId;
         var siblings = await db.Subjects.Where(s => s.ParentId == parentId)
             .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
@@ -70,21 +72,7 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel
         }
 
         var neighbor = siblings[target];
-        var renumber = siblings.Select(s => s.DisplayOrder).Distinct().Count() != siblings.Count;
-        var locked = renumber ? siblings : [subject, neighbor];
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var row in locked)
-        {
-            if (!await SubjectAdmin.LockUnchangedAsync(db, row, cancellationToken))
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return await ConflictAsync(cancellationToken);
-            }
-        }
-
-        if (renumber)
+        if (siblings.Select(s => s.DisplayOrder).Distinct().Count() != siblings.Count)
         {
             // Equal orders (not made by these pages) cannot be swapped: number the siblings 1..n in the new order.
             (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
@@ -101,17 +89,7 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel
         audit.Add(AdminAuditActions.SubjectMove, null,
             $"«{subject.Name}» {(direction < 0 ? "یک جایگاه بالاتر" : "یک جایگاه پایین‌تر")} رفت (جای «{neighbor.Name}»)");
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return Redirect($"/staff/admin/subjects?done=moved#subject-{subject.Id}");
-    }
-
-    private async Task<IActionResult> ConflictAsync(CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        Conflict = true;
-        await LoadAsync(cancellationToken);
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -124,3 +102,14 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel
         }
     }
 }
+
+/// <summary>Which subject a row's form is about, and the version the list showed.</summary>
+public sealed class SubjectRef
+{
+    public int Id { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>One row of the list (partial <c>_SubjectRow</c>): the subject and whether it is first or last among its siblings.</summary>
+public sealed record SubjectRowView(Subject Row, bool First, bool Last);

@@ -1,76 +1,15 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using HajDesk.Core.Data;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Reference;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace HajDesk.Web.Pages.Staff.Admin.Subjects;
 
-/// <summary>The rules and the concurrency check shared by the subject pages.</summary>
-/// <remarks>
-/// <para>
-/// Concurrency without changing the EF model: every form carries <see cref="Stamp"/>, a hash of the row's fields as
-/// they were when the form was drawn. A handler refuses (409) when the row's stamp is no longer the same, and, to
-/// close the window between that check and the save, <see cref="LockUnchangedAsync"/> runs a no-op
-/// <c>UPDATE … WHERE</c> every field still has the value that was checked, inside the transaction that then saves
-/// the change and its audit row. On PostgreSQL that UPDATE takes the row lock (a second admin's UPDATE waits and
-/// then finds the row changed); on SQLite the write transaction serializes both.
-/// </para>
-/// </remarks>
+/// <summary>The rules shared by the subject pages. Concurrency is the one mechanism of every edited entity:
+/// each form carries the subject's <see cref="Subject.Version"/> (<see cref="IVersioned"/>).</summary>
 public static class SubjectAdmin
 {
-    public const int MaxNameLength = 120;
-
-    public const int MinResponseDays = 1;
-
-    public const int MaxResponseDays = 60;
-
-    public const string ConflictMessage =
-        "این موضوع هم‌زمان توسط همکار دیگری تغییر کرده است. وضعیت تازه آن در همین صفحه آمده است؛ آن را ببینید و اگر هنوز لازم است، دوباره بفرستید. آنچه نوشته بودید نگه داشته شده است.";
-
-    public const string ListConflictMessage =
-        "فهرست موضوع‌ها هم‌زمان توسط همکار دیگری تغییر کرده است. فهرست تازه در همین صفحه آمده است؛ اگر هنوز لازم است، دوباره جابه‌جا کنید.";
-
-    /// <summary>An opaque fingerprint of the row's current values (URL-safe, 22 characters).</summary>
-    public static string Stamp(Subject subject)
-    {
-        ArgumentNullException.ThrowIfNull(subject);
-        var text = string.Join('\u001F',
-            subject.Id.ToString(CultureInfo.InvariantCulture),
-            subject.ParentId?.ToString(CultureInfo.InvariantCulture) ?? "-",
-            subject.Name,
-            subject.DisplayOrder.ToString(CultureInfo.InvariantCulture),
-            subject.IsActive ? "1" : "0",
-            subject.AttachmentRequired ? "1" : "0",
-            subject.ResponseDays.ToString(CultureInfo.InvariantCulture));
-        return WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
-    }
-
-    /// <summary>
-    /// Inside the caller's transaction: succeeds (and holds the row) only while the row still has exactly the values
-    /// of <paramref name="loaded"/>'s original state.
-    /// </summary>
-    public static async Task<bool> LockUnchangedAsync(HajDeskDbContext db, Subject loaded, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var original = db.Entry(loaded).OriginalValues;
-        var id = loaded.Id;
-        var parentId = original.GetValue<int?>(nameof(Subject.ParentId));
-        var name = original.GetValue<string>(nameof(Subject.Name));
-        var order = original.GetValue<int>(nameof(Subject.DisplayOrder));
-        var active = original.GetValue<bool>(nameof(Subject.IsActive));
-        var attachment = original.GetValue<bool>(nameof(Subject.AttachmentRequired));
-        var days = original.GetValue<int>(nameof(Subject.ResponseDays));
-        var rows = await db.Subjects
-            .Where(s => s.Id == id && s.ParentId == parentId && s.Name == name && s.DisplayOrder == order
-                && s.IsActive == active && s.AttachmentRequired == attachment && s.ResponseDays == days)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Name, s => s.Name), cancellationToken);
-        return rows == 1;
-    }
-
     /// <summary>The name as stored: normalized Persian text.</summary>
     public static string NormalizeName(string? name) => PersianText.NormalizeText(name).Replace('\n', ' ').Replace('\t', ' ');
 
@@ -83,9 +22,9 @@ public static class SubjectAdmin
             return "نام موضوع را بنویسید.";
         }
 
-        if (name.Length > MaxNameLength)
+        if (name.Length > Subject.MaxNameLength)
         {
-            return $"نام موضوع باید حداکثر {Digits(MaxNameLength)} نویسه باشد.";
+            return $"نام موضوع باید حداکثر {Digits(Subject.MaxNameLength)} نویسه باشد.";
         }
 
         var taken = await db.Subjects.AsNoTracking()
@@ -105,13 +44,72 @@ public static class SubjectAdmin
     {
         error = null;
         if (int.TryParse(PersianText.NormalizeNumeric(input), NumberStyles.None, CultureInfo.InvariantCulture, out days)
-            && days is >= MinResponseDays and <= MaxResponseDays)
+            && days is >= Subject.MinResponseDays and <= Subject.MaxResponseDays)
         {
             return true;
         }
 
-        error = $"مهلت پاسخ باید عددی از {Digits(MinResponseDays)} تا {Digits(MaxResponseDays)} روز کاری باشد.";
+        error = $"مهلت پاسخ باید عددی از {Digits(Subject.MinResponseDays)} تا {Digits(Subject.MaxResponseDays)} روز کاری باشد.";
         return false;
+    }
+
+    /// <summary>
+    /// Why <paramref name="subject"/> cannot be deleted, in Persian with the offer to deactivate it, or null: a request
+    /// uses it, a referral names it, it has sub-subjects, or an expert is limited to it.
+    /// </summary>
+    public static async Task<string?> DeleteRefusalAsync(HajDeskDbContext db, Subject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(subject);
+        var id = subject.Id;
+        var requests = await db.Requests.CountAsync(r => r.SubjectId == id || r.SubSubjectId == id, cancellationToken);
+        var offer = subject.IsActive ? " می‌توانید به جای حذف، آن را غیرفعال کنید تا دیگر در فرم درخواست نمایش داده نشود." : " این موضوع هم‌اکنون غیرفعال است و در فرم درخواست نمایش داده نمی‌شود.";
+        if (requests > 0)
+        {
+            return $"این موضوع در {Digits(requests)} درخواست به کار رفته است و حذف آن سابقه آن درخواست‌ها را از میان می‌برد؛ نمی‌توان آن را حذف کرد." + offer;
+        }
+
+        if (await db.RequestEvents.AnyAsync(e => e.FromSubjectId == id || e.ToSubjectId == id, cancellationToken))
+        {
+            return "این موضوع در سابقه ارجاع درخواست‌ها آمده است و نمی‌توان آن را حذف کرد." + offer;
+        }
+
+        var children = await db.Subjects.CountAsync(s => s.ParentId == id, cancellationToken);
+        if (children > 0)
+        {
+            return $"این موضوع {Digits(children)} زیرموضوع دارد؛ نخست زیرموضوع‌ها را حذف کنید." + offer;
+        }
+
+        var staff = await db.StaffSubjects.CountAsync(s => s.SubjectId == id, cancellationToken);
+        if (staff > 0)
+        {
+            return $"کار {Digits(staff)} کارشناس به این موضوع محدود شده است؛ نخست موضوع‌های آنان را در «حساب‌های کارکنان» تغییر دهید." + offer;
+        }
+
+        return null;
+    }
+
+    /// <summary>What an edit changes, in words for the audit row; empty when nothing changes.</summary>
+    public static List<string> DescribeChanges(Subject subject, string name, int days, bool attachmentRequired)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var changes = new List<string>();
+        if (subject.Name != name)
+        {
+            changes.Add($"نام: «{subject.Name}» ← «{name}»");
+        }
+
+        if (subject.ResponseDays != days)
+        {
+            changes.Add($"مهلت: {Digits(subject.ResponseDays)} ← {Digits(days)} روز کاری");
+        }
+
+        if (subject.AttachmentRequired != attachmentRequired)
+        {
+            changes.Add("پیوست: " + (attachmentRequired ? "الزامی" : "اختیاری"));
+        }
+
+        return changes;
     }
 
     /// <summary>A one-line description of the subject for audit details.</summary>
