@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using HajDesk.Core.Data;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Infrastructure;
@@ -6,7 +5,6 @@ using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Uploads;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.ResponseCompression;
 
 // `dotnet HajDesk.Web.dll migrate` (or `dotnet run --project src/HajDesk.Web -- migrate`) applies migrations
@@ -46,7 +44,6 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
     .ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddSingleton<CitizenThrottle>();
 builder.Services.AddHostedService<StagedUploadCleaner>();
 // The largest form (every document at its size limit) must get through to the page, which then names any file
 // that is too large; anything bigger is refused by the server with the Persian 413 page.
@@ -59,21 +56,23 @@ builder.Services.AddSingleton<TrackingCookie>();
 builder.Services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section)
     .ValidateDataAnnotations().ValidateOnStart();
 
-// The key ring lives in the database so every node can read the antiforgery and session cookies of the others.
-builder.Services.AddDataProtection().SetApplicationName("HajDesk").PersistKeysToDbContext<HajDeskDbContext>();
+// The key ring lives in the database so every node can read the antiforgery and session cookies of the others;
+// encrypted at rest with DataProtection:CertificatePath when it is set.
+builder.Services.AddKeyRing(builder.Configuration);
+// HSTS (outside Development): a year; includeSubDomains only when Hsts:IncludeSubDomains says every subdomain is HTTPS.
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = builder.Configuration.GetValue("Hsts:IncludeSubDomains", false);
+});
 
 // Razor Pages validate the antiforgery token of every POST by default; only the error page opts out, because
 // the status-code middleware re-executes it with the failed request's method.
 // Forms are built with the tag helpers (asp-for) for names, ids and values; validation is the server's, so the
 // jQuery-validation data-val-* attributes are not written.
 builder.Services.AddRazorPages().AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
-builder.Services.AddAntiforgery(o =>
-{
-    o.Cookie.Name = "hajdesk.af";
-    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-    o.Cookie.SameSite = SameSiteMode.Strict;
-    o.HeaderName = "X-CSRF-TOKEN";
-});
+// Antiforgery and TempData cookies with the flags of every other cookie of the app.
+builder.Services.AddHardenedFrameworkCookies();
 
 // Persian text is written as UTF-8, not as &#x...; entities: pages are a third of the size and readable.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -100,17 +99,8 @@ builder.Services.AddResponseCompression(o =>
 // Only proxies named in configuration are believed (none by default); anyone else's X-Forwarded-* is ignored.
 builder.Services.AddReverseProxy(builder.Configuration);
 
-builder.Services.AddRateLimiter(o =>
-{
-    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    o.AddPolicy(RateLimits.Forms, context => RateLimitPartition.GetSlidingWindowLimiter(
-        RateLimits.ClientKey(context), _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = builder.Configuration.GetValue("RateLimits:FormPostsPerMinute", 30),
-            Window = TimeSpan.FromMinutes(1),
-            SegmentsPerWindow = 6,
-        }));
-});
+// Every limit from RateLimits:* (validated at start-up); over one, the Persian 429 page.
+builder.Services.AddRateLimits();
 
 var app = builder.Build();
 
@@ -134,6 +124,7 @@ if (command is not null)
 }
 
 await app.Services.PrepareDatabaseAsync();
+app.WarnIfKeyRingUnencrypted();
 if (app.Environment.IsDevelopment())
 {
     // Demo staff accounts, never in any other environment.
@@ -154,6 +145,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseImmutableStaticAssets();
 app.UseRateLimiter();
+app.UseUnreadableFormRefusal();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

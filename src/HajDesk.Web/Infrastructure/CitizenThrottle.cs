@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Infrastructure;
 
@@ -15,19 +16,23 @@ public enum ThrottleBucket
     /// <summary>Follow-up lookups from one client IP.</summary>
     TrackByClient,
 
-    /// <summary>Follow-up lookups for one national code: guessing tracking codes.</summary>
+    /// <summary>
+    /// Failed follow-up lookups for one national code: guessing tracking codes. Spent only by failures, so that
+    /// others' failures never keep the owner's right pair out.
+    /// </summary>
     TrackByNationalCode,
 }
 
 /// <summary>
 /// Sliding-window limits keyed by what the citizen typed (a national code) as well as by client IP, which the
-/// framework's endpoint rate limiter cannot do because the key is inside the form.
+/// framework's endpoint rate limiter cannot do because the key is inside the form. The limits are
+/// <see cref="RateLimitOptions"/>.
 /// </summary>
 /// <remarks>
 /// Each app process keeps its own windows, so behind N nodes an attacker gets at most N times the limit; the
 /// one-time CAPTCHA on every form is what bounds automated guessing overall.
 /// </remarks>
-public sealed class CitizenThrottle(IConfiguration configuration) : IDisposable
+public sealed class CitizenThrottle(IOptions<RateLimitOptions> options) : IDisposable
 {
     private readonly ConcurrentDictionary<ThrottleBucket, PartitionedRateLimiter<string>> limiters = new();
 
@@ -41,15 +46,15 @@ public sealed class CitizenThrottle(IConfiguration configuration) : IDisposable
 
     private PartitionedRateLimiter<string> Create(ThrottleBucket bucket)
     {
-        var (defaultLimit, window) = bucket switch
+        var limits = options.Value;
+        var (limit, window) = bucket switch
         {
-            ThrottleBucket.RegistryByClient => (30, TimeSpan.FromMinutes(10)),
-            ThrottleBucket.RegistryByNationalCode => (10, TimeSpan.FromHours(1)),
-            ThrottleBucket.TrackByClient => (30, TimeSpan.FromMinutes(10)),
-            ThrottleBucket.TrackByNationalCode => (10, TimeSpan.FromHours(1)),
-            _ => (10, TimeSpan.FromHours(1)),
+            ThrottleBucket.RegistryByClient => (limits.RegistryByClient, TimeSpan.FromMinutes(10)),
+            ThrottleBucket.RegistryByNationalCode => (limits.RegistryByNationalCode, TimeSpan.FromHours(1)),
+            ThrottleBucket.TrackByClient => (limits.TrackByClient, TimeSpan.FromMinutes(10)),
+            ThrottleBucket.TrackByNationalCode => (limits.TrackByNationalCode, TimeSpan.FromHours(1)),
+            _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, null),
         };
-        var limit = configuration.GetValue($"RateLimits:{bucket}", defaultLimit);
         return PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key,
             _ => new SlidingWindowRateLimiterOptions
             {

@@ -18,18 +18,20 @@ public abstract class ProtectedIdCookie(
     {
         var expires = time.GetUtcNow().Add(lifetime);
         response.Cookies.Append(name, protector.Protect(requestId.ToString(CultureInfo.InvariantCulture), expires),
-            new CookieOptions
-            {
-                HttpOnly = true,
-                IsEssential = true,
-                SameSite = SameSiteMode.Strict,
-                Secure = response.HttpContext.Request.IsHttps,
-                Path = path,
-                Expires = expires,
-            });
+            Options(response, expires));
     }
 
-    public void Clear(HttpResponse response) => response.Cookies.Delete(name, new CookieOptions { Path = path });
+    public void Clear(HttpResponse response) => response.Cookies.Delete(name, Options(response, expires: null));
+
+    /// <summary>The app's cookie flags (<see cref="CookieHardening"/>), for this cookie's path and lifetime.</summary>
+    private CookieOptions Options(HttpResponse response, DateTimeOffset? expires)
+    {
+        var cookie = new CookieBuilder { Path = path };
+        CookieHardening.Apply(cookie);
+        var options = cookie.Build(response.HttpContext);
+        options.Expires = expires;
+        return options;
+    }
 
     public long? Read(HttpRequest request)
     {

@@ -95,14 +95,9 @@ public static class StaffServiceCollectionExtensions
         // Claims are rebuilt from the account every minute; CurrentStaff checks the account on every request anyway.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, context =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) => o.AddPolicy(SignInRateLimit, context =>
             HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetSlidingWindowLimiter(RateLimits.ClientKey(context), _ => new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = configuration.GetValue("RateLimits:StaffSignInPerMinute", 60),
-                    Window = TimeSpan.FromMinutes(1),
-                    SegmentsPerWindow = 6,
-                })
+                ? RateLimitPartition.GetSlidingWindowLimiter(RateLimits.ClientKey(context), _ => RateLimits.PerMinute(limits.Value.StaffSignInPerMinute))
                 : RateLimitPartition.GetNoLimiter(string.Empty)));
 
         services.AddScoped<CurrentStaff>();
@@ -134,9 +129,6 @@ public static class StaffServiceCollectionExtensions
     private static void Harden(CookieBuilder cookie)
     {
         cookie.Path = CookiePath;
-        cookie.HttpOnly = true;
-        cookie.SameSite = SameSiteMode.Strict;
-        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        cookie.IsEssential = true;
+        CookieHardening.Apply(cookie);
     }
 }

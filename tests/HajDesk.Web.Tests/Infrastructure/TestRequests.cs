@@ -30,4 +30,16 @@ public static class TestRequests
             DueAt = WorkingDays.AddWorkingDays(created, 7),
         };
     }
+
+    /// <summary>A valid tracking code (right check digit) that is not <paramref name="code"/>.</summary>
+    public static string TrackingCodeOtherThan(string code)
+    {
+        string other;
+        do
+        {
+            other = TrackingCode.New();
+        }
+        while (other == code);
+        return other;
+    }
 }

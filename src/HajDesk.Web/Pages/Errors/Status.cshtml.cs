@@ -42,12 +42,16 @@ public class StatusModel(ILogger<StatusModel> logger) : PageModel
         _ => "درخواست شما انجام نشد. چند دقیقه دیگر دوباره تلاش کنید. اگر مشکل ادامه داشت، شناسه پیگیری خطا را به پشتیبانی اعلام کنید.",
     };
 
-    public void OnGet(int code) => Prepare(code);
+    // The handlers take no parameters and the page binds no property, so nothing reads the body of a re-executed
+    // post: its form may be the very thing that could not be read (too large, broken multipart), and reading it
+    // again here would fail binding and show the wrong page.
+    public void OnGet() => Prepare();
 
-    public void OnPost(int code) => Prepare(code);
+    public void OnPost() => Prepare();
 
-    private void Prepare(int code)
+    private void Prepare()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 404;
         Code = code is >= 400 and <= 599 ? code : 404;
         Response.StatusCode = Code;
         if (Code == 429)

@@ -23,6 +23,11 @@ public class SignInModel(
 {
     public const string FailureMessage = "نام کاربری یا رمز عبور درست نیست.";
 
+    public const string MissingMessage = "نام کاربری و رمز عبور را بنویسید.";
+
+    /// <summary>The longest user name or password the form takes.</summary>
+    public const int MaxLength = 256;
+
     private static string? dummyHash;
 
     [BindProperty]
@@ -34,8 +39,6 @@ public class SignInModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public string? Error { get; private set; }
-
     public IActionResult OnGet() =>
         User.Identity?.IsAuthenticated == true ? Redirect(SafeReturnUrl(ReturnUrl)) : Page();
 
@@ -46,7 +49,8 @@ public class SignInModel(
         Password = null;
         if (userName.Length == 0 || password.Length == 0)
         {
-            Error = "نام کاربری و رمز عبور را بنویسید.";
+            // One message, on the first empty field, so the summary links to it and the field is marked.
+            ModelState.AddModelError(userName.Length == 0 ? nameof(UserName) : nameof(Password), MissingMessage);
             return Page();
         }
 
@@ -81,7 +85,7 @@ public class SignInModel(
         }
 
         await audit.WriteForAsync(user?.Id, user?.UserName ?? AuditLog.SafeUserName(userName), AuditActions.SignInFailure, reason);
-        Error = FailureMessage;
+        ModelState.AddModelError(string.Empty, FailureMessage);
         return Page();
     }
 

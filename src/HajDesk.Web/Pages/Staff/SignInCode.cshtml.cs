@@ -19,13 +19,14 @@ public class SignInCodeModel(SignInManager<StaffUser> signIn, AuditLog audit) : 
 {
     public const string FailureMessage = "کد درست نیست. کد تازه‌ای را از برنامه رمزساز بنویسید.";
 
+    /// <summary>The longest code the field takes: six digits with room for spaces between groups.</summary>
+    public const int MaxLength = 12;
+
     [BindProperty]
     public string? Code { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
-
-    public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect(StaffServiceCollectionExtensions.SignInPath) : Page();
@@ -50,7 +51,9 @@ public class SignInCodeModel(SignInManager<StaffUser> signIn, AuditLog audit) : 
         }
 
         await audit.WriteForAsync(user.Id, user.UserName, AuditActions.TwoFactorFailure, result.IsLockedOut ? "حساب قفل است" : null);
-        Error = FailureMessage;
+        // A spent code is never written back into the field: only the message stays.
+        ModelState.Remove(nameof(Code));
+        ModelState.AddModelError(nameof(Code), FailureMessage);
         return Page();
     }
 

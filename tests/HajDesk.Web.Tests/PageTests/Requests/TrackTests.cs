@@ -1,13 +1,10 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using HajDesk.Core.Data;
 using HajDesk.Core.Requests;
 using HajDesk.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HajDesk.Web.Tests.PageTests.Requests;
 
@@ -82,7 +79,7 @@ public class TrackTests
     {
         await using var app = await HajDeskFactory.CreateAsync();
         var code = await SendRequestAsync(app);
-        var otherValid = TrackingCodeOtherThan(code);
+        var otherValid = TestRequests.TrackingCodeOtherThan(code);
         var client = app.CreateClient();
 
         var wrongNationalCode = await TrackAsync(client, "0010350829", code);
@@ -118,7 +115,7 @@ public class TrackTests
         var client = app.CreateClient();
         var form = (await client.GetDocumentAsync("/requests/track")).Form("#track-form");
         var challenge = Guid.Parse(form.QuerySelector<IHtmlInputElement>("[name=CaptchaId]")!.Value);
-        var answer = await CaptchaAnswerAsync(app, challenge);
+        var answer = await app.CaptchaAnswerAsync(challenge);
         var values = new Dictionary<string, string?> { ["NationalCode"] = SendPage.NationalCode, ["TrackingCode"] = code, ["CaptchaAnswer"] = answer };
 
         var first = await client.SubmitAsync(form, values);
@@ -138,7 +135,7 @@ public class TrackTests
         HttpResponseMessage last = null!;
         for (var i = 0; i < 4; i++)
         {
-            (last, _) = await TrackAsync(client, SendPage.NationalCode, TrackingCodeOtherThan(code));
+            (last, _) = await TrackAsync(client, SendPage.NationalCode, TestRequests.TrackingCodeOtherThan(code));
         }
 
         Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
@@ -306,17 +303,6 @@ public class TrackTests
         Assert.DoesNotContain(app.Logs, l => l.Contains("09121234567", StringComparison.Ordinal));
     }
 
-    private static string TrackingCodeOtherThan(string code)
-    {
-        string other;
-        do
-        {
-            other = TrackingCode.New();
-        }
-        while (other == code);
-        return other;
-    }
-
     private static async Task<string> SendRequestWithoutTestCaptchaAsync(HajDeskFactory app) => await app.WithDbAsync(async db =>
     {
         var request = TestRequests.Build(db);
@@ -324,13 +310,4 @@ public class TrackTests
         await db.SaveChangesAsync();
         return request.TrackingCode;
     });
-
-    private static async Task<string> CaptchaAnswerAsync(HajDeskFactory app, Guid challenge)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var protector = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
-            .CreateProtector(HajDesk.Web.Captcha.CaptchaService.ProtectionPurpose);
-        var stored = await scope.ServiceProvider.GetRequiredService<HajDeskDbContext>().CaptchaChallenges.SingleAsync(c => c.Id == challenge);
-        return protector.Unprotect(stored.ProtectedAnswer);
-    }
 }

@@ -90,7 +90,7 @@ public class StaffAccountTests
             Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies)
                 && cookies.Any(c => c.StartsWith("hajdesk.staff=", StringComparison.Ordinal) && !c.StartsWith("hajdesk.staff=;", StringComparison.Ordinal)));
             var page = await Html.ParseAsync(response);
-            messages.Add(page.QuerySelector("[data-testid=sign-in-error]")!.TextContent.Trim());
+            messages.Add(page.QuerySelector("[data-testid=errors] li")!.TextContent.Trim());
         }
 
         Assert.All(messages, m => Assert.Equal(FailureMessage, m));
@@ -119,7 +119,7 @@ public class StaffAccountTests
         var right = await client.PostSignInAsync("tehran.expert", StaffTestData.Password);
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Equal(FailureMessage, (await Html.ParseAsync(right)).QuerySelector("[data-testid=sign-in-error]")!.TextContent.Trim());
+        Assert.Equal(FailureMessage, (await Html.ParseAsync(right)).QuerySelector("[data-testid=errors] li")!.TextContent.Trim());
         var lockoutEnd = await app.WithDbAsync(db => db.Users.Where(u => u.Id == expert.Id).Select(u => u.LockoutEnd).SingleAsync());
         Assert.NotNull(lockoutEnd);
         Assert.InRange(lockoutEnd.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.5));
@@ -255,7 +255,7 @@ public class StaffAccountTests
         var codePage = await client2.GetPageAsync("/staff/sign-in/code");
         var bad = await client2.PostFormAsync(codePage.Form("[data-testid=code-form]"), new Dictionary<string, string?> { ["Code"] = "12" });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        Assert.NotNull((await Html.ParseAsync(bad)).QuerySelector("[data-testid=sign-in-error]"));
+        Assert.NotNull((await Html.ParseAsync(bad)).QuerySelector("[data-testid=errors] li"));
         codePage = await client2.GetPageAsync("/staff/sign-in/code");
         var code = Totp.Code(key, DateTimeOffset.UtcNow);
         var step2 = await client2.PostFormAsync(codePage.Form("[data-testid=code-form]"), new Dictionary<string, string?>

@@ -29,6 +29,12 @@ public class IndexModel(
 
     public const string TrackingCodeInvalid = "کد پیگیری را درست وارد کنید؛ کد پیگیری دوازده رقم است.";
 
+    /// <summary>Room for ten digits with the dashes or spaces people type between them.</summary>
+    public const int NationalCodeMaxLength = 20;
+
+    /// <summary>Room for twelve digits in groups.</summary>
+    public const int TrackingCodeMaxLength = 30;
+
     [BindProperty]
     public string? NationalCode { get; set; }
 
@@ -97,8 +103,7 @@ public class IndexModel(
             return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        if (!throttle.TryAcquire(ThrottleBucket.TrackByClient, RateLimits.ClientKey(HttpContext))
-            || !throttle.TryAcquire(ThrottleBucket.TrackByNationalCode, nationalCode))
+        if (!throttle.TryAcquire(ThrottleBucket.TrackByClient, RateLimits.ClientKey(HttpContext)))
         {
             logger.LogWarning("Follow-up lookups throttled for a client");
             return StatusCode(StatusCodes.Status429TooManyRequests);
@@ -113,6 +118,14 @@ public class IndexModel(
         if (!matches)
         {
             logger.LogWarning("Follow-up lookup failed for tracking code hash {TrackingHash}", HashPrefix(trackingCode));
+            // Only failures spend the national code's budget: others failing in a citizen's name never keep the
+            // owner's right pair out (finding 5 of the security review).
+            if (!throttle.TryAcquire(ThrottleBucket.TrackByNationalCode, nationalCode))
+            {
+                logger.LogWarning("Failed follow-up lookups throttled for a national code");
+                return StatusCode(StatusCodes.Status429TooManyRequests);
+            }
+
             ModelState.AddModelError(string.Empty, MismatchMessage);
             return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
         }

@@ -30,8 +30,6 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
 
     public string? AuthenticatorUri { get; private set; }
 
-    public string? Error { get; private set; }
-
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -97,7 +95,9 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
             return true;
         }
 
-        Error = "کد درست نیست. کد تازه‌ای را از برنامه رمزساز بنویسید.";
+        // A spent code is never written back into the field: only the message stays.
+        ModelState.Remove(nameof(Code));
+        ModelState.AddModelError(nameof(Code), SignInCodeModel.FailureMessage);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return false;
     }

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HajDesk.Web.Infrastructure;
+
+/// <summary>
+/// Every rate limit of the app, section <c>RateLimits</c> (defaults in <c>appsettings.json</c>). A missing or
+/// out-of-range value stops start-up with a message naming the setting. Over any limit the answer is the Persian
+/// 429 page.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    private const int Most = 1_000_000;
+
+    /// <summary>Citizen form posts (send, follow up, result forms) per client IP per minute.</summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:FormPostsPerMinute must be between 1 and 1000000.")]
+    public required int FormPostsPerMinute { get; init; }
+
+    /// <summary>Civil-registry lookups per client IP per 10 minutes.</summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:RegistryByClient must be between 1 and 1000000.")]
+    public required int RegistryByClient { get; init; }
+
+    /// <summary>Civil-registry lookups per national code per hour, from anywhere.</summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:RegistryByNationalCode must be between 1 and 1000000.")]
+    public required int RegistryByNationalCode { get; init; }
+
+    /// <summary>Follow-up lookups per client IP per 10 minutes, right or wrong.</summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:TrackByClient must be between 1 and 1000000.")]
+    public required int TrackByClient { get; init; }
+
+    /// <summary>
+    /// Failed follow-up lookups per national code per hour, from anywhere. Only failures count, and a right pair
+    /// is let through even when they are spent, so nobody can lock a citizen out by failing in their name.
+    /// </summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:TrackByNationalCode must be between 1 and 1000000.")]
+    public required int TrackByNationalCode { get; init; }
+
+    /// <summary>Staff sign-in posts per client IP per minute; generous, a whole office may share one address.</summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:StaffSignInPerMinute must be between 1 and 1000000.")]
+    public required int StaffSignInPerMinute { get; init; }
+
+    /// <summary>Security-code pictures and new challenges per client IP per minute.</summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:CaptchaPerMinute must be between 1 and 1000000.")]
+    public required int CaptchaPerMinute { get; init; }
+}

@@ -1,0 +1,56 @@
+using AngleSharp.Dom;
+using HajDesk.Core.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HajDesk.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app in the Production environment, as operators run it: no test security code (forms are answered with the
+/// real digits, read back from the stored challenge), HSTS on.
+/// </summary>
+public static class ProductionApp
+{
+    public static Dictionary<string, string?> Settings(IDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?> { ["environment"] = "Production", ["Captcha:TestCode"] = "" };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>The digits of a security-code challenge, as a person reads them from the picture.</summary>
+    public static async Task<string> CaptchaAnswerAsync(this HajDeskFactory app, Guid challenge)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector(HajDesk.Web.Captcha.CaptchaService.ProtectionPurpose);
+        var stored = await scope.ServiceProvider.GetRequiredService<HajDeskDbContext>().CaptchaChallenges.SingleAsync(c => c.Id == challenge);
+        return protector.Unprotect(stored.ProtectedAnswer);
+    }
+
+    /// <summary>The answer to the security code of <paramref name="form"/>.</summary>
+    public static async Task<string> CaptchaAnswerAsync(this HajDeskFactory app, AngleSharp.Html.Dom.IHtmlFormElement form) =>
+        await app.CaptchaAnswerAsync(Guid.Parse(form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[name=CaptchaId]")!.Value));
+}
+
+/// <summary>Keeps every <c>Set-Cookie</c> header the app sends, to check the flags of each cookie.</summary>
+public sealed class SetCookieRecorder : DelegatingHandler
+{
+    public List<string> SetCookies { get; } = [];
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.Headers.TryGetValues("Set-Cookie", out var values))
+        {
+            SetCookies.AddRange(values);
+        }
+
+        return response;
+    }
+}
