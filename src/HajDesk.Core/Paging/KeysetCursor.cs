@@ -25,14 +25,16 @@ public readonly record struct KeysetCursor(DateTime At, long Id)
             return null;
         }
 
-        Span<byte> bytes = stackalloc byte[24];
-        if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != 16)
+        // TryDecodeFromChars throws on characters outside the alphabet, so check the token first.
+        Span<byte> bytes = stackalloc byte[16];
+        if (!Base64Url.IsValid(token, out var length) || length != 16
+            || !Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != 16)
         {
             return null;
         }
 
         var ticks = BinaryPrimitives.ReadInt64BigEndian(bytes);
-        var id = BinaryPrimitives.ReadInt64BigEndian(bytes[8..16]);
+        var id = BinaryPrimitives.ReadInt64BigEndian(bytes[8..]);
         return ticks is < 0 || ticks > DateTime.MaxValue.Ticks ? null : new KeysetCursor(new DateTime(ticks, DateTimeKind.Utc), id);
     }
 }
