@@ -3,6 +3,7 @@ using HajDesk.Web.Captcha;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
+using HajDesk.Web.Requests;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -83,6 +84,7 @@ builder.Services.AddCaptcha(builder.Configuration, builder.Environment);
 builder.Services.AddStaffAccounts(builder.Configuration);
 builder.Services.AddStaffDesk();
 builder.Services.AddEditConflicts();
+builder.Services.AddRequestChanges();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<HajDeskDbContext>("database");
 

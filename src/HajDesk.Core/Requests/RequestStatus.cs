@@ -36,7 +36,6 @@ public static class RequestStatusText
         _ => status.ToString(),
     };
 
-    /// <summary>Whether the request still waits for staff (counts toward overdue).</summary>
-    public static bool IsOpen(this RequestStatus status) =>
-        status is RequestStatus.Submitted or RequestStatus.InProgress or RequestStatus.Referred or RequestStatus.Reopened;
+    /// <summary>Whether the request still waits for staff (counts toward overdue); see <see cref="RequestRules.OpenStatuses"/>.</summary>
+    public static bool IsOpen(this RequestStatus status) => RequestRules.OpenStatuses.Contains(status);
 }

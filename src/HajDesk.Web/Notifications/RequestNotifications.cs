@@ -1,7 +1,6 @@
 using HajDesk.Core.Data;
 using HajDesk.Core.Notifications;
 using HajDesk.Core.Requests;
-using HajDesk.Core.Staff;
 using HajDesk.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -54,6 +53,32 @@ public sealed class RequestNotifications(
         Replace(r, MessageTemplates.RequestReceived, messages);
     }
 
+    /// <summary>
+    /// Turns the notices the request's transitions asked for (<see cref="ServiceRequest.PendingNotices"/>) into
+    /// outbox rows for the caller's save, and forgets them.
+    /// </summary>
+    public void Send(ServiceRequest r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        foreach (var notice in r.PendingNotices)
+        {
+            switch (notice)
+            {
+                case RequestNotice.Answered:
+                    RequestAnswered(r);
+                    break;
+                case RequestNotice.Referred:
+                    RequestReferred(r);
+                    break;
+                case RequestNotice.Reopened:
+                    RequestReopened(r);
+                    break;
+            }
+        }
+
+        r.ClearPendingNotices();
+    }
+
     /// <summary>Staff answered the request: the citizen is told there is an answer to read on the follow-up page.</summary>
     public void RequestAnswered(ServiceRequest r) =>
         Replace(r, MessageTemplates.RequestAnswered, CitizenMessages(r, MessageTemplates.RequestAnswered));
@@ -88,9 +113,8 @@ public sealed class RequestNotifications(
     {
         // A short read inside the caller's save; only when staff notifications are turned on.
         var recipients = db.Users
-            .Where(u => u.ProvinceId == r.ProvinceId && !u.IsDisabled && u.Email != null && u.Email != string.Empty
-                        && (u.Role == StaffRole.Expert || u.Role == StaffRole.Supervisor))
-            .Where(u => u.Role == StaffRole.Supervisor || !u.Subjects.Any() || u.Subjects.Any(s => s.SubjectId == r.SubjectId))
+            .Where(RequestRules.Covering(r.ProvinceId, r.SubjectId))
+            .Where(u => u.Email != null && u.Email != string.Empty)
             .Select(u => u.Email!)
             .Distinct()
             .ToList();

@@ -1,6 +1,5 @@
 using HajDesk.Core.Data;
 using HajDesk.Core.Requests;
-using HajDesk.Core.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace HajDesk.Web.Staff;
@@ -11,9 +10,9 @@ namespace HajDesk.Web.Staff;
 /// forbidden, so nobody learns that it exists.
 /// </summary>
 /// <remarks>
-/// Administrator: every request. Supervisor: every request of their province. Expert: the requests of their
-/// province, and only the main subjects listed in <see cref="StaffSubject"/> when there are any.
-/// A supervisor or expert without a province sees nothing.
+/// The rule itself is <see cref="RequestRules.CoveredBy"/>: administrator every request, supervisor every request of
+/// their province, expert their province's requests of their subjects (all when none are listed); nobody else sees
+/// anything.
 /// </remarks>
 public sealed class StaffScope(HajDeskDbContext db, CurrentStaff currentStaff)
 {
@@ -33,28 +32,6 @@ public sealed class StaffScope(HajDeskDbContext db, CurrentStaff currentStaff)
     public static IQueryable<ServiceRequest> Apply(IQueryable<ServiceRequest> requests, StaffMember? staff)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        if (staff is null)
-        {
-            return requests.Where(r => false);
-        }
-
-        switch (staff.Role)
-        {
-            case StaffRole.Administrator:
-                return requests;
-            case StaffRole.Supervisor when staff.ProvinceId is int province:
-                return requests.Where(r => r.ProvinceId == province);
-            case StaffRole.Expert when staff.ProvinceId is int province:
-                var inProvince = requests.Where(r => r.ProvinceId == province);
-                if (staff.SubjectIds.Count == 0)
-                {
-                    return inProvince;
-                }
-
-                var subjects = staff.SubjectIds.ToList();
-                return inProvince.Where(r => subjects.Contains(r.SubjectId));
-            default:
-                return requests.Where(r => false);
-        }
+        return requests.Where(RequestRules.CoveredBy(staff?.ToActor()));
     }
 }

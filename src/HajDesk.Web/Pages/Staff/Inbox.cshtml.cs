@@ -1,5 +1,6 @@
 using System.Globalization;
 using HajDesk.Core.Data;
+using HajDesk.Core.Paging;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
 using HajDesk.Web.Infrastructure;
@@ -23,6 +24,9 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
     : PageModel
 {
     public const int PageSize = 25;
+
+    /// <summary>Inbox pages go by <c>(CreatedAt, Id)</c>.</summary>
+    private static readonly KeysetPaging<ServiceRequest> Paging = new(r => r.CreatedAt, r => r.Id);
 
     [BindProperty(SupportsGet = true)]
     public RequestStatus? Status { get; set; }
@@ -145,23 +149,12 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
             requests = requests.Where(r => r.SubjectId == subject);
         }
 
-        if (ParseDate(From, nameof(From), "از تاریخ") is DateOnly from)
-        {
-            var fromUtc = TehranMidnightUtc(from);
-            requests = requests.Where(r => r.CreatedAt >= fromUtc);
-        }
-
-        if (ParseDate(To, nameof(To), "تا تاریخ") is DateOnly to)
-        {
-            var toUtc = TehranMidnightUtc(to.AddDays(1));
-            requests = requests.Where(r => r.CreatedAt < toUtc);
-        }
-
+        var dates = JalaliDateRange.Parse(From, To);
+        dates.Errors.ToList().ForEach(e => ModelState.AddModelError(e.Field, e.Message));
+        requests = dates.Apply(requests, r => r.CreatedAt);
         if (Overdue)
         {
-            requests = requests.Where(r => r.DueAt < now
-                && (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.InProgress
-                    || r.Status == RequestStatus.Referred || r.Status == RequestStatus.Reopened));
+            requests = requests.Where(RequestRules.OverdueAt(now));
         }
 
         if (Mine)
@@ -190,33 +183,8 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
 
     private async Task LoadPageAsync(IQueryable<ServiceRequest> requests, DateTime now, CancellationToken cancellationToken)
     {
-        var newestFirst = !OldestFirst;
-        var after = InboxCursor.TryDecode(After);
-        var before = after is null ? InboxCursor.TryDecode(Before) : null;
-        if (after is { } a)
-        {
-            var (at, id) = (a.CreatedAt, a.Id);
-            requests = newestFirst
-                ? requests.Where(r => r.CreatedAt < at || (r.CreatedAt == at && r.Id < id))
-                : requests.Where(r => r.CreatedAt > at || (r.CreatedAt == at && r.Id > id));
-        }
-        else if (before is { } b)
-        {
-            var (at, id) = (b.CreatedAt, b.Id);
-            requests = newestFirst
-                ? requests.Where(r => r.CreatedAt > at || (r.CreatedAt == at && r.Id > id))
-                : requests.Where(r => r.CreatedAt < at || (r.CreatedAt == at && r.Id < id));
-        }
-
-        // Going back reads the rows before the cursor in reverse, then turns them around.
-        var backwards = before is not null;
-        var descending = newestFirst != backwards;
-        var ordered = descending
-            ? requests.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-            : requests.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id);
-
-        var rows = await ordered.Take(PageSize + 1)
-            .Select(r => new InboxRow
+        var page = await Paging.ReadAsync(requests, newestFirst: !OldestFirst, After, Before, PageSize,
+            r => new InboxRow
             {
                 Id = r.Id,
                 TrackingCode = r.TrackingCode,
@@ -228,33 +196,17 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
                 CreatedAt = r.CreatedAt,
                 DueAt = r.DueAt,
                 AssignedToName = db.Users.Where(u => u.Id == r.AssignedToId).Select(u => u.DisplayName).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-
-        var more = rows.Count > PageSize;
-        if (more)
+            },
+            row => new KeysetCursor(row.CreatedAt, row.Id),
+            cancellationToken);
+        foreach (var row in page.Rows)
         {
-            rows.RemoveAt(rows.Count - 1);
+            row.IsOverdue = RequestRules.IsOverdue(row.Status, row.DueAt, now);
         }
 
-        if (backwards)
-        {
-            rows.Reverse();
-        }
-
-        foreach (var row in rows)
-        {
-            row.IsOverdue = row.Status.IsOpen() && row.DueAt < now;
-        }
-
-        Rows.AddRange(rows);
-        if (rows.Count > 0)
-        {
-            var hasNext = backwards || more;
-            var hasPrevious = backwards ? more : after is not null;
-            NextCursor = hasNext ? new InboxCursor(rows[^1].CreatedAt, rows[^1].Id).Encode() : null;
-            PreviousCursor = hasPrevious ? new InboxCursor(rows[0].CreatedAt, rows[0].Id).Encode() : null;
-        }
+        Rows.AddRange(page.Rows);
+        NextCursor = page.NextCursor;
+        PreviousCursor = page.PreviousCursor;
     }
 
     /// <summary>An inbox address with the current filters (ids, dates, flags only) and the given changes.</summary>
@@ -271,8 +223,8 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
 
         Add("status", (keepStatus ? Status : status)?.ToString());
         Add("subject", Subject?.ToString(CultureInfo.InvariantCulture));
-        Add("from", NormalizedDate(From));
-        Add("to", NormalizedDate(To));
+        Add("from", JalaliDateRange.Normalize(From));
+        Add("to", JalaliDateRange.Normalize(To));
         Add("overdue", Overdue ? "true" : null);
         Add("mine", Mine ? "true" : null);
         Add("sort", OldestFirst ? "oldest" : null);
@@ -287,52 +239,4 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         "referred" => "درخواست ارجاع شد و دیگر در کارتابل شما نیست.",
         _ => null,
     };
-
-    private static string? NormalizedDate(string? input) =>
-        JalaliDate.TryParse(input, out var date) ? PersianText.ToAsciiDigits(JalaliDate.FormatNumeric(date)) : null;
-
-    private DateOnly? ParseDate(string? input, string field, string label)
-    {
-        if (string.IsNullOrWhiteSpace(input))
-        {
-            return null;
-        }
-
-        if (JalaliDate.TryParse(input, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(field, $"«{label}» تاریخ درستی نیست؛ آن را مانند ۱۴۰۴/۰۱/۱۵ بنویسید.");
-        return null;
-    }
-
-    private static DateTime TehranMidnightUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), JalaliDate.Tehran);
-}
-
-/// <summary>One line of the inbox.</summary>
-public sealed class InboxRow
-{
-    public long Id { get; init; }
-
-    public required string TrackingCode { get; init; }
-
-    public required string FullName { get; init; }
-
-    public required string SubjectName { get; init; }
-
-    public string? SubSubjectName { get; init; }
-
-    public required string ProvinceName { get; init; }
-
-    public RequestStatus Status { get; init; }
-
-    public DateTime CreatedAt { get; init; }
-
-    public DateTime DueAt { get; init; }
-
-    public string? AssignedToName { get; init; }
-
-    public bool IsOverdue { get; set; }
 }

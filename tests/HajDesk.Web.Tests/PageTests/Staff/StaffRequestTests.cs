@@ -1,7 +1,6 @@
 using System.Net;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Staff;
-using HajDesk.Web.Pages.Staff.Requests;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
@@ -349,7 +348,7 @@ public class StaffRequestTests
         Assert.Null(stored.AssignedToId);
         var referred = Assert.Single(stored.Events, e => e.Kind == RequestEventKind.Referred);
         Assert.True(referred.VisibleToCitizen);
-        Assert.Equal(ShowModel.ReferredCitizenText, referred.Text);
+        Assert.Equal(ServiceRequest.ReferredCitizenText, referred.Text);
         Assert.Equal(request.ProvinceId, referred.FromProvinceId);
         Assert.Equal(isfahanId, referred.ToProvinceId);
         Assert.Equal(world.SubjectX, referred.FromSubjectId);

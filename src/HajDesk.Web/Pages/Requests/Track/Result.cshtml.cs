@@ -1,9 +1,7 @@
-using System.Globalization;
 using HajDesk.Core.Data;
-using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
 using HajDesk.Web.Infrastructure;
-using HajDesk.Web.Notifications;
+using HajDesk.Web.Requests;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +14,7 @@ namespace HajDesk.Web.Pages.Requests.Track;
 /// <summary>
 /// The result of a follow-up: status, timeline and, once answered, the expert's answer (seed section 3, item 5);
 /// and what a citizen does next: add a message, rate the answer, object to it. Only the browser holding the
-/// tracking cookie reaches it.
+/// tracking cookie reaches it. The rules of each action are the request's own transitions.
 /// </summary>
 [NoStore]
 [EnableRateLimiting(RateLimits.Forms)]
@@ -26,9 +24,11 @@ public class ResultModel(
     TimeProvider time,
     IOptions<TrackingOptions> trackingOptions,
     IOptions<UploadOptions> uploadOptions,
-    RequestNotifications notifications,
+    RequestChanges changes,
     ILogger<ResultModel> logger) : PageModel
 {
+    public const string ConflictMessage = "درخواست هم‌زمان به‌روز شد. وضعیت تازه را ببینید و دوباره بفرستید.";
+
     public ServiceRequest Tracked { get; private set; } = null!;
 
     public List<RequestEvent> Timeline { get; private set; } = [];
@@ -59,24 +59,12 @@ public class ResultModel(
 
     public UploadOptions Uploads => uploadOptions.Value;
 
-    public bool CanSendMessage => Tracked.Status.IsOpen();
+    public DateTime? ObjectionDeadline => Tracked.ObjectionDeadline(trackingOptions.Value.ObjectionDays);
 
-    public bool CanRate => Tracked.Status == RequestStatus.Answered && Tracked.Rating is null;
+    public bool CanObject => Tracked.CanObject(time.GetUtcNow().UtcDateTime, trackingOptions.Value.ObjectionDays);
 
-    public DateTime? ObjectionDeadline => Tracked.AnsweredAt?.AddDays(trackingOptions.Value.ObjectionDays);
-
-    public bool CanObject => Tracked.Status == RequestStatus.Answered && Tracked.ObjectedAt is null
-        && ObjectionDeadline > time.GetUtcNow().UtcDateTime;
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(cancellationToken))
-        {
-            return RedirectToPage("Index");
-        }
-
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : RedirectToPage("Index");
 
     /// <summary>A citizen's own file or a file the expert attached to the answer, always as a download.</summary>
     public async Task<IActionResult> OnGetFileAsync(Guid id, CancellationToken cancellationToken)
@@ -86,9 +74,10 @@ public class ResultModel(
             return NotFound();
         }
 
+        var visibleEvents = db.RequestEvents.Where(RequestRules.VisibleToCitizen);
         var file = await db.Attachments.AsNoTracking()
             .Where(a => a.Id == id && a.RequestId == requestId)
-            .Where(a => a.EventId == null || db.RequestEvents.Any(e => e.Id == a.EventId && e.VisibleToCitizen && e.Kind != RequestEventKind.InternalNote))
+            .Where(a => a.EventId == null || visibleEvents.Any(e => e.Id == a.EventId))
             .Select(a => new { a.FileName, a.ContentType, a.Content!.Data })
             .FirstOrDefaultAsync(cancellationToken);
         if (file is null)
@@ -109,182 +98,65 @@ public class ResultModel(
             return RedirectToPage("Index");
         }
 
-        if (!CanSendMessage)
+        var files = await UploadedFiles.InspectAsync(Files, Uploads, time.GetUtcNow().UtcDateTime, cancellationToken);
+        if (files.Errors.Count > 0)
         {
-            ModelState.AddModelError(nameof(MessageText), "این درخواست باز نیست و پیام تازه نمی‌پذیرد.");
-            return PageWithStatus(StatusCodes.Status400BadRequest);
-        }
-
-        var text = PersianText.NormalizeText(MessageText);
-        if (text.Length == 0)
-        {
-            ModelState.AddModelError(nameof(MessageText), "متن پیام را بنویسید.");
-        }
-        else if (text.Length > ServiceRequest.MaxTextLength)
-        {
-            ModelState.AddModelError(nameof(MessageText), $"متن پیام حداکثر {PersianText.ToPersianDigits(ServiceRequest.MaxTextLength.ToString(CultureInfo.InvariantCulture))} نویسه است.");
-        }
-
-        var accepted = new List<InspectedFile>();
-        var uploads = Files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
-        if (uploads.Count > Uploads.MaxFiles)
-        {
-            ModelState.AddModelError(nameof(Files), $"حداکثر {PersianText.ToPersianDigits(Uploads.MaxFiles.ToString(CultureInfo.InvariantCulture))} فایل می‌توانید بفرستید.");
-        }
-        else
-        {
-            foreach (var upload in uploads)
+            // Tell about the text too, so one more post fixes everything.
+            if (Tracked.IsOpen && RequestTexts.CitizenMessage.Check(MessageText, out _) is { Succeeded: false } text)
             {
-                var (file, error) = await FileInspector.InspectAsync(upload, Uploads, cancellationToken);
-                if (file is null)
-                {
-                    ModelState.AddModelError(nameof(Files), error!);
-                }
-                else
-                {
-                    accepted.Add(file);
-                }
+                ModelState.AddModelError(nameof(MessageText), text.Error!);
             }
-        }
 
-        if (!ModelState.IsValid)
-        {
+            files.Errors.ToList().ForEach(error => ModelState.AddModelError(nameof(Files), error));
             return PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var message = new RequestEvent
-        {
-            Kind = RequestEventKind.CitizenMessage,
-            At = now,
-            VisibleToCitizen = true,
-            Text = text,
-        };
-        foreach (var file in accepted)
-        {
-            var attachment = file.ToAttachment(now);
-            attachment.Request = Tracked;
-            message.Attachments.Add(attachment);
-        }
-
-        Tracked.Events.Add(message);
-        return await SaveAndReturnAsync("پیام شما ثبت شد و به کارشناس نشان داده می‌شود.", cancellationToken);
+        return await ApplyAsync(nameof(MessageText), now => Tracked.AddCitizenMessage(MessageText, files.Attachments, now),
+            "پیام شما ثبت شد و به کارشناس نشان داده می‌شود.", cancellationToken);
     }
 
     /// <summary>Rating the answer, once, by a deliberate form post.</summary>
     public async Task<IActionResult> OnPostRateAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (!await LoadAsync(cancellationToken, track: true))
-        {
-            return RedirectToPage("Index");
-        }
-
-        if (!CanRate)
-        {
-            ModelState.AddModelError(nameof(Rating), Tracked.Rating is null
-                ? "پیش از پاسخ کارشناس نمی‌توانید امتیاز بدهید."
-                : "امتیاز این پاسخ پیش‌تر ثبت شده است.");
-            return PageWithStatus(StatusCodes.Status400BadRequest);
-        }
-
-        if (!int.TryParse(PersianText.NormalizeNumeric(Rating), NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5)
-        {
-            ModelState.AddModelError(nameof(Rating), "امتیاز را از ۱ تا ۵ انتخاب کنید.");
-        }
-
-        var comment = PersianText.NormalizeText(RatingComment);
-        if (comment.Length > 1000)
-        {
-            ModelState.AddModelError(nameof(RatingComment), "توضیح امتیاز حداکثر ۱۰۰۰ نویسه است.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return PageWithStatus(StatusCodes.Status400BadRequest);
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        Tracked.Rating = rating;
-        Tracked.RatingComment = comment.Length == 0 ? null : comment;
-        Tracked.RatedAt = now;
-        Tracked.Events.Add(new RequestEvent
-        {
-            Kind = RequestEventKind.Rated,
-            At = now,
-            VisibleToCitizen = true,
-            Text = comment.Length == 0 ? null : comment,
-        });
-        return await SaveAndReturnAsync("امتیاز شما ثبت شد. از شما سپاسگزاریم.", cancellationToken);
+        return await LoadAsync(cancellationToken, track: true)
+            ? await ApplyAsync(nameof(Rating), now => Tracked.Rate(Rating, RatingComment, now),
+                "امتیاز شما ثبت شد. از شما سپاسگزاریم.", cancellationToken)
+            : RedirectToPage("Index");
     }
 
     /// <summary>Objecting to the answer, once, within the allowed days: the request reopens for the province.</summary>
     public async Task<IActionResult> OnPostObjectAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (!await LoadAsync(cancellationToken, track: true))
-        {
-            return RedirectToPage("Index");
-        }
-
-        if (!CanObject)
-        {
-            ModelState.AddModelError(nameof(ObjectionText), Tracked.ObjectedAt is not null
-                ? "اعتراض به این پاسخ پیش‌تر ثبت شده است."
-                : "مهلت اعتراض به این پاسخ گذشته است یا درخواست هنوز پاسخ داده نشده است.");
-            return PageWithStatus(StatusCodes.Status400BadRequest);
-        }
-
-        var text = PersianText.NormalizeText(ObjectionText);
-        if (text.Length == 0)
-        {
-            ModelState.AddModelError(nameof(ObjectionText), "دلیل اعتراض را بنویسید.");
-        }
-        else if (text.Length > ServiceRequest.MaxTextLength)
-        {
-            ModelState.AddModelError(nameof(ObjectionText), "متن اعتراض بیش از اندازه مجاز است.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return PageWithStatus(StatusCodes.Status400BadRequest);
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        Tracked.ObjectedAt = now;
-        Tracked.Status = RequestStatus.Reopened;
-        Tracked.Events.Add(new RequestEvent
-        {
-            Kind = RequestEventKind.Objected,
-            At = now,
-            VisibleToCitizen = true,
-            Text = text,
-            ToProvinceId = Tracked.ProvinceId,
-        });
-        notifications.RequestReopened(Tracked);
-        return await SaveAndReturnAsync("اعتراض شما ثبت شد و درخواست دوباره برای کارشناس استان باز شد.", cancellationToken);
+        return await LoadAsync(cancellationToken, track: true)
+            ? await ApplyAsync(nameof(ObjectionText), now => Tracked.ObjectToAnswer(ObjectionText, now, trackingOptions.Value.ObjectionDays),
+                "اعتراض شما ثبت شد و درخواست دوباره برای کارشناس استان باز شد.", cancellationToken)
+            : RedirectToPage("Index");
     }
 
-    private async Task<IActionResult> SaveAndReturnAsync(string notice, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies a citizen transition and saves it; a refusal goes next to <paramref name="field"/> (or the comment),
+    /// a concurrent staff change shows the fresh state with the typed text kept.
+    /// </summary>
+    private async Task<IActionResult> ApplyAsync(string field, Func<DateTime, RequestResult> change, string notice, CancellationToken cancellationToken)
     {
-        Tracked.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        try
+        var outcome = await changes.ApplyAsync(Tracked, Tracked.Version, now => Task.FromResult(change(now)), cancellationToken);
+        switch (outcome.Status)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            case RequestChangeStatus.Saved:
+                Notice = notice;
+                // An explicit address: RedirectToPage would carry the posting handler's name into the redirect.
+                return LocalRedirect("/requests/track/result");
+            case RequestChangeStatus.Refused:
+                ModelState.AddModelError(outcome.Refusal!.Field == RequestField.Comment ? nameof(RatingComment) : field, outcome.Refusal.Error!);
+                return PageWithStatus(StatusCodes.Status400BadRequest);
+            default:
+                logger.LogInformation("Citizen action on request {RequestId} met a concurrent change", Tracked.Id);
+                await LoadAsync(cancellationToken);
+                ModelState.AddModelError(string.Empty, ConflictMessage);
+                return PageWithStatus(StatusCodes.Status409Conflict);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Staff changed the request at the same moment; show the citizen the fresh state and keep their text.
-            logger.LogInformation("Citizen action on request {RequestId} met a concurrent change", Tracked.Id);
-            db.ChangeTracker.Clear();
-            await LoadAsync(cancellationToken);
-            ModelState.AddModelError(string.Empty, "درخواست هم‌زمان به‌روز شد. وضعیت تازه را ببینید و دوباره بفرستید.");
-            return PageWithStatus(StatusCodes.Status409Conflict);
-        }
-
-        Notice = notice;
-        // An explicit address: RedirectToPage would carry the posting handler's name into the redirect.
-        return LocalRedirect("/requests/track/result");
     }
 
     private PageResult PageWithStatus(int status)
@@ -311,7 +183,8 @@ public class ResultModel(
         Tracked = request;
         ProvinceName = request.Province?.Name ?? string.Empty;
         Timeline = await db.RequestEvents.AsNoTracking()
-            .Where(e => e.RequestId == id && e.VisibleToCitizen && e.Kind != RequestEventKind.InternalNote)
+            .Where(e => e.RequestId == id)
+            .Where(RequestRules.VisibleToCitizen)
             .Include(e => e.Attachments)
             .OrderBy(e => e.At).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
@@ -319,9 +192,6 @@ public class ResultModel(
         ProvinceNames = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         return true;
     }
-
-    public string? ErrorFor(string key) =>
-        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     /// <summary>How a timeline entry reads to the citizen.</summary>
     public string Describe(RequestEvent e) => e.Kind switch

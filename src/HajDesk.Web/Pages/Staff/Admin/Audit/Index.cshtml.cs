@@ -1,9 +1,9 @@
 using System.Globalization;
 using HajDesk.Core.Audit;
 using HajDesk.Core.Data;
+using HajDesk.Core.Paging;
 using HajDesk.Core.Persian;
 using HajDesk.Web.Infrastructure;
-using HajDesk.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +19,9 @@ namespace HajDesk.Web.Pages.Staff.Admin.Audit;
 public class IndexModel(HajDeskDbContext db) : PageModel
 {
     public const int PageSize = 50;
+
+    /// <summary>Audit pages go by <c>(At, Id)</c>.</summary>
+    private static readonly KeysetPaging<AuditEntry> Paging = new(a => a.At, a => a.Id);
 
     /// <summary>A user name: an account's entries (any letter case), or entries recorded with exactly this name.</summary>
     [BindProperty(SupportsGet = true, Name = "user")]
@@ -78,61 +81,18 @@ public class IndexModel(HajDeskDbContext db) : PageModel
             }
         }
 
-        if (ParseDate(From, nameof(From), "از تاریخ") is DateOnly from)
-        {
-            var fromUtc = TehranMidnightUtc(from);
-            entries = entries.Where(a => a.At >= fromUtc);
-        }
-
-        if (ParseDate(To, nameof(To), "تا تاریخ") is DateOnly to)
-        {
-            var toUtc = TehranMidnightUtc(to.AddDays(1));
-            entries = entries.Where(a => a.At < toUtc);
-        }
-
+        var dates = JalaliDateRange.Parse(From, To);
+        dates.Errors.ToList().ForEach(e => ModelState.AddModelError(e.Field, e.Message));
+        entries = dates.Apply(entries, a => a.At);
         if (!ModelState.IsValid)
         {
             return;
         }
 
-        var after = InboxCursor.TryDecode(After);
-        var before = after is null ? InboxCursor.TryDecode(Before) : null;
-        if (after is { } a)
-        {
-            var (at, id) = (a.CreatedAt, a.Id);
-            entries = entries.Where(e => e.At < at || (e.At == at && e.Id < id));
-        }
-        else if (before is { } b)
-        {
-            var (at, id) = (b.CreatedAt, b.Id);
-            entries = entries.Where(e => e.At > at || (e.At == at && e.Id > id));
-        }
-
-        // Going back reads the entries just above the cursor oldest first, then turns them around.
-        var backwards = before is not null;
-        var ordered = backwards
-            ? entries.OrderBy(e => e.At).ThenBy(e => e.Id)
-            : entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id);
-        var rows = await ordered.Take(PageSize + 1).ToListAsync(cancellationToken);
-        var more = rows.Count > PageSize;
-        if (more)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-
-        if (backwards)
-        {
-            rows.Reverse();
-        }
-
-        Rows = rows;
-        if (rows.Count > 0)
-        {
-            var hasNext = backwards || more;
-            var hasPrevious = backwards ? more : after is not null;
-            NextCursor = hasNext ? new InboxCursor(rows[^1].At, rows[^1].Id).Encode() : null;
-            PreviousCursor = hasPrevious ? new InboxCursor(rows[0].At, rows[0].Id).Encode() : null;
-        }
+        var page = await Paging.ReadAsync(entries, newestFirst: true, After, Before, PageSize, e => e, e => new KeysetCursor(e.At, e.Id), cancellationToken);
+        Rows = [.. page.Rows];
+        NextCursor = page.NextCursor;
+        PreviousCursor = page.PreviousCursor;
     }
 
     /// <summary>This page's address with the current filters and the given cursor.</summary>
@@ -164,23 +124,4 @@ public class IndexModel(HajDeskDbContext db) : PageModel
         return JalaliDate.FormatLong(DateOnly.FromDateTime(local)) + "، "
             + PersianText.ToPersianDigits(local.ToString("HH:mm:ss", CultureInfo.InvariantCulture));
     }
-
-    private DateOnly? ParseDate(string? input, string field, string label)
-    {
-        if (string.IsNullOrWhiteSpace(input))
-        {
-            return null;
-        }
-
-        if (JalaliDate.TryParse(input, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(field, $"«{label}» تاریخ درستی نیست؛ آن را مانند ۱۴۰۴/۰۱/۱۵ بنویسید.");
-        return null;
-    }
-
-    private static DateTime TehranMidnightUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), JalaliDate.Tehran);
 }

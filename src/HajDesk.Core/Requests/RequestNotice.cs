@@ -1,0 +1,13 @@
+namespace HajDesk.Core.Requests;
+
+/// <summary>
+/// What the citizen should be told after a transition. A transition only records the notice on the request
+/// (<see cref="ServiceRequest.PendingNotices"/>); the web's <c>RequestNotifications</c> turns it into outbox rows
+/// saved in the same transaction as the change.
+/// </summary>
+public enum RequestNotice
+{
+    Answered,
+    Referred,
+    Reopened,
+}

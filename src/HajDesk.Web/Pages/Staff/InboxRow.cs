@@ -1,0 +1,29 @@
+using HajDesk.Core.Requests;
+
+namespace HajDesk.Web.Pages.Staff;
+
+/// <summary>One line of the inbox.</summary>
+public sealed class InboxRow
+{
+    public long Id { get; init; }
+
+    public required string TrackingCode { get; init; }
+
+    public required string FullName { get; init; }
+
+    public required string SubjectName { get; init; }
+
+    public string? SubSubjectName { get; init; }
+
+    public required string ProvinceName { get; init; }
+
+    public RequestStatus Status { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime DueAt { get; init; }
+
+    public string? AssignedToName { get; init; }
+
+    public bool IsOverdue { get; set; }
+}
