@@ -109,13 +109,7 @@ public partial class ServiceRequest
             return textCheck;
         }
 
-        var answer = AddEvent(RequestEventKind.Answered, actor, now, visibleToCitizen: true, answerText);
-        foreach (var file in files)
-        {
-            file.RequestId = Id;
-            file.FromStaff = true;
-            answer.Attachments.Add(file);
-        }
+        Attach(AddEvent(RequestEventKind.Answered, actor, now, visibleToCitizen: true, answerText), files, fromStaff: true);
 
         Status = RequestStatus.Answered;
         AnsweredAt = now;
@@ -252,12 +246,7 @@ public partial class ServiceRequest
             return textCheck;
         }
 
-        var entry = AddEvent(RequestEventKind.CitizenMessage, null, now, visibleToCitizen: true, message);
-        foreach (var file in files)
-        {
-            file.RequestId = Id;
-            entry.Attachments.Add(file);
-        }
+        Attach(AddEvent(RequestEventKind.CitizenMessage, null, now, visibleToCitizen: true, message), files, fromStaff: false);
 
         return RequestResult.Done;
     }
@@ -324,6 +313,17 @@ public partial class ServiceRequest
         AssignedToId = staffId;
         Status = RequestStatus.InProgress;
         AddEvent(RequestEventKind.Assigned, actor, now, visibleToCitizen: false, text);
+    }
+
+    /// <summary>Files posted with a timeline entry belong to the request and to that entry.</summary>
+    private void Attach(RequestEvent entry, IReadOnlyList<Attachment> files, bool fromStaff)
+    {
+        foreach (var file in files)
+        {
+            file.RequestId = Id;
+            file.FromStaff = fromStaff;
+            entry.Attachments.Add(file);
+        }
     }
 
     /// <summary>Appends a timeline entry by <paramref name="actor"/>, or by the citizen when null.</summary>
