@@ -5,6 +5,7 @@ using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
 using HajDesk.Web.Staff;
+using HajDesk.Web.Submission;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -48,6 +49,7 @@ builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Sec
     .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<CitizenThrottle>();
 builder.Services.AddHostedService<StagedUploadCleaner>();
+builder.Services.AddSubmission();
 // The largest form (every document at its size limit) must get through to the page, which then names any file
 // that is too large; anything bigger is refused by the server with the Persian 413 page.
 var maxRequestBytes = Math.Max(30L * 1024 * 1024,

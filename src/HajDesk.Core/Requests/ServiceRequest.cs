@@ -6,7 +6,7 @@ namespace HajDesk.Core.Requests;
 /// A citizen's request (درخواست). Identity fields come from the civil registry at submission time, never from the
 /// posted form.
 /// </summary>
-public class ServiceRequest
+public partial class ServiceRequest
 {
     public long Id { get; set; }
 
