@@ -19,6 +19,8 @@ public static class SubmissionServiceCollectionExtensions
         services.AddScoped<SubmissionService>();
         services.AddScoped<UploadStaging>();
         services.AddSingleton<SendFormLookups>();
+        services.AddScoped<SendRegistryGate>();
+        services.AddHttpContextAccessor();
         return services;
     }
 

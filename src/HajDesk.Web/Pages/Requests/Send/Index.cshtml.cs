@@ -4,7 +4,6 @@ using HajDesk.Core.Requests;
 using HajDesk.Core.Requests.Submission;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Infrastructure;
-using HajDesk.Web.Infrastructure.Forms;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,21 +22,11 @@ namespace HajDesk.Web.Pages.Requests.Send;
 public class IndexModel(
     SubmissionService submission,
     UploadStaging staging,
-    SendFormLookups lookups,
+    SendRegistryGate gate,
     CaptchaService captcha,
-    CitizenThrottle throttle,
     ReceiptCookie receipt,
-    IOptions<UploadOptions> uploadOptions,
-    ILogger<IndexModel> logger) : PageModel
+    IOptions<UploadOptions> uploadOptions) : PageModel
 {
-    /// <summary>The summary lists mistakes in the order of the form, whatever order the checks ran in.</summary>
-    public static readonly ErrorSummary Summary = new(
-        ["Input.BirthDay", "Input.BirthMonth", "Input.BirthYear", "Input.NationalCode", "", "Input.ProvinceId", "Input.Email", "Input.Mobile",
-            "Input.LandlineNumber", "Input.LandlineAreaCode", "Input.SubjectId", "Input.SubSubjectId", "Input.Text", "Files", "CaptchaAnswer"],
-        new Dictionary<string, string> { [""] = "registry-notice" });
-
-    private FormLookupPermit lookupPermit = FormLookupPermit.Allowed;
-
     [BindProperty]
     public SubmissionInput Input { get; set; } = new();
 
@@ -83,7 +72,7 @@ public class IndexModel(
         ModelState.Clear();
         await StageUploadsAsync(new FieldErrors(), cancellationToken);
         var check = await LookupAsync(cancellationToken);
-        if (check.Outcome == IdentityOutcome.Throttled && lookupPermit == FormLookupPermit.Allowed)
+        if (check.Outcome == IdentityOutcome.Throttled && gate.FormPermit == FormLookupPermit.Allowed)
         {
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
@@ -92,34 +81,8 @@ public class IndexModel(
     }
 
     /// <summary>The same lookup for the page's script, answered as JSON; rules and limits are the same.</summary>
-    public async Task<IActionResult> OnPostLookupJsonAsync(CancellationToken cancellationToken)
-    {
-        var check = await LookupAsync(cancellationToken);
-        return check.Outcome switch
-        {
-            IdentityOutcome.Invalid => new JsonResult(new { status = "invalid", errors = check.Errors.ToDictionary(e => $"{nameof(Input)}.{e.Key}", e => e.Value) })
-            {
-                StatusCode = StatusCodes.Status400BadRequest,
-            },
-            IdentityOutcome.Throttled when lookupPermit != FormLookupPermit.Allowed => new JsonResult(new { status = "refused", message = Notice })
-            {
-                StatusCode = StatusCodes.Status403Forbidden,
-            },
-            IdentityOutcome.Throttled => new JsonResult(new { status = "throttled", message = SubmissionMessages.Throttled })
-            {
-                StatusCode = StatusCodes.Status429TooManyRequests,
-            },
-            IdentityOutcome.Found => new JsonResult(new
-            {
-                status = "found",
-                firstName = Person!.FirstName,
-                lastName = Person.LastName,
-                gender = Person.Gender.ToPersian(),
-            }),
-            IdentityOutcome.Unavailable => new JsonResult(new { status = "unavailable", message = SubmissionMessages.RegistryUnavailable }),
-            _ => new JsonResult(new { status = "notFound", message = SubmissionMessages.NotConfirmed }),
-        };
-    }
+    public async Task<IActionResult> OnPostLookupJsonAsync(CancellationToken cancellationToken) =>
+        LookupJson.From(await LookupAsync(cancellationToken), gate.FormPermit);
 
     /// <summary>«تصویر جدید» without JavaScript: the form comes back as typed, with a fresh security code.</summary>
     public async Task<IActionResult> OnPostNewCaptchaAsync(CancellationToken cancellationToken)
@@ -181,7 +144,7 @@ public class IndexModel(
         }
         else
         {
-            result = await submission.SubmitAsync(key, Input, errors, MayAskRegistry, cancellationToken);
+            result = await submission.SubmitAsync(key, Input, errors, gate.MayAskRegistry, cancellationToken);
         }
 
         switch (result.Outcome)
@@ -223,39 +186,20 @@ public class IndexModel(
     private async Task<IdentityCheck> LookupAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var check = await submission.LookupAsync(Input, MayLookUp, cancellationToken);
+        var check = await submission.LookupAsync(
+            Input, gate.ForLookup(LookupToken, Input.TryGetSubmissionKey(out var key) ? key : null), cancellationToken);
         Person = check.Person;
         AddErrors(check.Errors);
         if (check.Outcome == IdentityOutcome.Unavailable)
         {
             ShowNotice(SubmissionMessages.RegistryUnavailable);
         }
-        else if (lookupPermit != FormLookupPermit.Allowed)
+        else if (gate.FormPermit != FormLookupPermit.Allowed)
         {
-            ShowNotice(lookupPermit == FormLookupPermit.FormSpent ? Messages.FormLookupsSpent : Messages.NoIssuedForm);
+            ShowNotice(SendFormLookups.Refusal(gate.FormPermit));
         }
 
         return check;
-    }
-
-    private bool MayLookUp(string nationalCode, DateOnly birthDate)
-    {
-        lookupPermit = Input.TryGetSubmissionKey(out var key)
-            ? lookups.TryLookup(LookupToken, key, nationalCode, birthDate)
-            : FormLookupPermit.NoIssuedForm;
-        return lookupPermit == FormLookupPermit.Allowed && MayAskRegistry(nationalCode, birthDate);
-    }
-
-    private bool MayAskRegistry(string nationalCode, DateOnly birthDate)
-    {
-        if (throttle.TryAcquire(ThrottleBucket.RegistryByClient, RateLimits.ClientKey(HttpContext))
-            && throttle.TryAcquire(ThrottleBucket.RegistryByNationalCode, nationalCode))
-        {
-            return true;
-        }
-
-        logger.LogWarning("Registry lookups throttled for a client");
-        return false;
     }
 
     /// <summary>Stages this post's files under the form's key, so a form shown again keeps them.</summary>
@@ -302,11 +246,8 @@ public class IndexModel(
                 StagedFiles = await staging.LoadAsync(key, cancellationToken);
             }
 
-            if (!lookups.IsIssued(LookupToken, key))
-            {
-                LookupToken = lookups.Issue(key, RateLimits.ClientKey(HttpContext));
-                ModelState.Remove(nameof(LookupToken));
-            }
+            LookupToken = gate.KeepOrIssueToken(LookupToken, key);
+            ModelState.Remove(nameof(LookupToken));
         }
 
         CaptchaChallengeId = await captcha.CreateAsync(cancellationToken);
@@ -325,11 +266,5 @@ public class IndexModel(
         public const string CaptchaRequired = "کد امنیتی را وارد کنید.";
 
         public const string CaptchaWrong = "کد امنیتی درست نبود یا منقضی شده است؛ کد تصویر جدید را وارد کنید.";
-
-        public const string NoIssuedForm =
-            "استعلام نام برای این فرم ممکن نیست؛ صفحه را دوباره باز کنید. نام شما هنگام «ارسال» هم از ثبت احوال خوانده و بررسی می‌شود.";
-
-        public const string FormLookupsSpent =
-            "در این فرم بیش از حد مجاز استعلام شده است. نام شما هنگام «ارسال» از ثبت احوال خوانده و بررسی می‌شود.";
     }
 }

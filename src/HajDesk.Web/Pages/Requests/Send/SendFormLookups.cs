@@ -59,6 +59,11 @@ public sealed class SendFormLookups : IDisposable
             }));
     }
 
+    /// <summary>What the citizen is told when the form may not look anyone (more) up.</summary>
+    public static string Refusal(FormLookupPermit permit) => permit == FormLookupPermit.FormSpent
+        ? "در این فرم بیش از حد مجاز استعلام شده است. نام شما هنگام «ارسال» از ثبت احوال خوانده و بررسی می‌شود."
+        : "استعلام نام برای این فرم ممکن نیست؛ صفحه را دوباره باز کنید. نام شما هنگام «ارسال» هم از ثبت احوال خوانده و بررسی می‌شود.";
+
     /// <summary>A lookup token for a new form, or null when this address has been issued enough forms lately.</summary>
     public string? Issue(Guid submissionKey, string clientKey)
     {
