@@ -5,6 +5,7 @@ using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
 using HajDesk.Web.Requests;
 using HajDesk.Web.Staff;
+using HajDesk.Web.Submission;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -46,6 +47,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
     .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHostedService<StagedUploadCleaner>();
+builder.Services.AddSubmission();
 // The largest form (every document at its size limit) must get through to the page, which then names any file
 // that is too large; anything bigger is refused by the server with the Persian 413 page.
 var maxRequestBytes = Math.Max(30L * 1024 * 1024,

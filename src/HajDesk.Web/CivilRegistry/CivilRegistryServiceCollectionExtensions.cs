@@ -1,3 +1,4 @@
+using HajDesk.Core.CivilRegistry;
 using HajDesk.Web.CivilRegistry;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;

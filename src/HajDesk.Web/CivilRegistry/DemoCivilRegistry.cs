@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using HajDesk.Core.CivilRegistry;
 using HajDesk.Core.Requests;
 
 namespace HajDesk.Web.CivilRegistry;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using HajDesk.Core.CivilRegistry;
 using HajDesk.Core.Requests;
 using Polly;
 using Polly.CircuitBreaker;

@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
 
 namespace HajDesk.Web.Uploads;
 
-/// <summary>An uploaded file that passed inspection: its display name, recognized type, bytes and hash.</summary>
+/// <summary>An uploaded file that passed inspection: its stored name, recognized type, bytes and hash.</summary>
 public sealed record InspectedFile(string FileName, string ContentType, byte[] Data, string Sha256)
 {
     /// <summary>A new attachment row (with its bytes) for this file; the caller says what it belongs to.</summary>
@@ -20,9 +21,18 @@ public sealed record InspectedFile(string FileName, string ContentType, byte[] D
     };
 }
 
+/// <summary>The files of one post that passed inspection, and a Persian sentence per refused file.</summary>
+public sealed record InspectedUploads(IReadOnlyList<InspectedFile> Accepted, IReadOnlyList<string> Problems)
+{
+    /// <summary>All problems as one message for the files field, or null when every file was accepted.</summary>
+    public string? Error => Problems.Count == 0 ? null : string.Join(" ", Problems);
+}
+
 /// <summary>
-/// Recognizes PDF, JPEG and PNG by their first bytes, never by name or by the browser's claimed type, so an
-/// <c>.exe</c> renamed to <c>.pdf</c> or an SVG (which can carry script) is refused.
+/// The one path every upload takes, for citizens and staff alike: the count limit, the size limit, recognition of
+/// PDF, JPEG and PNG by their first bytes (never by name or by the browser's claimed type, so an <c>.exe</c> renamed
+/// to <c>.pdf</c> or an SVG, which can carry script, is refused), and a stored name whose extension is the detected
+/// type's. Each refusal is a Persian sentence naming the file.
 /// </summary>
 public static class FileInspector
 {
@@ -40,22 +50,48 @@ public static class FileInspector
         : null;
 
     /// <summary>A display name safe to show and to put in a Content-Disposition header: no path, no controls.</summary>
-    public static string SafeDisplayName(string? name)
+    public static string SafeDisplayName(string? name) => UploadFileName.Clean(name);
+
+    /// <summary>
+    /// Inspects the files of one post, <paramref name="alreadyAccepted"/> of the form's files being accepted
+    /// before: files beyond <see cref="UploadOptions.MaxFiles"/> are refused by name, the others one by one.
+    /// Posted file inputs left empty are ignored.
+    /// </summary>
+    public static async Task<InspectedUploads> InspectAllAsync(
+        IEnumerable<IFormFile> uploads, int alreadyAccepted, UploadOptions options, CancellationToken cancellationToken)
     {
-        var fileName = Path.GetFileName((name ?? string.Empty).Replace('\\', '/'));
-        var cleaned = new string(PersianText.NormalizeText(fileName).Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>')).ToArray()).Trim();
-        if (cleaned.Length == 0)
+        ArgumentNullException.ThrowIfNull(uploads);
+        ArgumentNullException.ThrowIfNull(options);
+        var accepted = new List<InspectedFile>();
+        var problems = new List<string>();
+        foreach (var upload in uploads.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
         {
-            cleaned = "file";
+            if (alreadyAccepted + accepted.Count >= options.MaxFiles)
+            {
+                problems.Add($"فایل «{SafeDisplayName(upload.FileName)}» پذیرفته نشد: حداکثر {PersianText.ToPersianDigits(options.MaxFiles.ToString(CultureInfo.InvariantCulture))} فایل می‌توانید بفرستید.");
+                continue;
+            }
+
+            var (file, error) = await InspectAsync(upload, options, cancellationToken);
+            if (file is null)
+            {
+                problems.Add(error!);
+            }
+            else
+            {
+                accepted.Add(file);
+            }
         }
 
-        return cleaned.Length <= 120 ? cleaned : cleaned[..60] + "…" + cleaned[^59..];
+        return new InspectedUploads(accepted, problems);
     }
 
     /// <summary>Reads and checks one upload; the error is a Persian sentence naming the file.</summary>
     public static async Task<(InspectedFile? File, string? Error)> InspectAsync(
         IFormFile upload, UploadOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(options);
         var name = SafeDisplayName(upload.FileName);
         if (upload.Length == 0)
         {
@@ -80,6 +116,7 @@ public static class FileInspector
             return (null, $"نوع فایل «{name}» پذیرفته نیست؛ فقط فایل {AllowedTypesText} بفرستید.");
         }
 
-        return (new InspectedFile(name, contentType, data, Convert.ToHexStringLower(SHA256.HashData(data))), null);
+        var storedName = UploadFileName.ForContentType(upload.FileName, contentType);
+        return (new InspectedFile(storedName, contentType, data, Convert.ToHexStringLower(SHA256.HashData(data))), null);
     }
 }

@@ -54,6 +54,7 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
         foreach (var limit in new[]
         {
             "FormPostsPerMinute", "CaptchaPerMinute", "RegistryByClient", "RegistryByNationalCode", "TrackByClient", "TrackByNationalCode",
+            "SendFormsByClient", "RegistryLookupsPerForm",
         })
         {
             builder.UseSetting($"RateLimits:{limit}", "100000");

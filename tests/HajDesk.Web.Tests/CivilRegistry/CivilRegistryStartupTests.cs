@@ -1,3 +1,4 @@
+using HajDesk.Core.CivilRegistry;
 using HajDesk.Web.CivilRegistry;
 using HajDesk.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using HajDesk.Core.CivilRegistry;
 using HajDesk.Core.Requests;
 using HajDesk.Web.CivilRegistry;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using HajDesk.Core.CivilRegistry;
 using HajDesk.Core.Requests;
 using HajDesk.Web.CivilRegistry;
 using Microsoft.Extensions.Configuration;

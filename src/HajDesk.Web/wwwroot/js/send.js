@@ -114,6 +114,9 @@
         data.append('Input.BirthDay', day.value);
         data.append('Input.BirthMonth', month.value);
         data.append('Input.BirthYear', year.value);
+        // The lookup is allowed only for a form the server issued, identified by its key and token.
+        data.append('Input.SubmissionKey', byId('Input_SubmissionKey').value);
+        data.append('LookupToken', byId('LookupToken').value);
         status.textContent = 'در حال استعلام از ثبت احوال…';
         fetch(form.getAttribute('data-lookup-url'), {
             method: 'POST',

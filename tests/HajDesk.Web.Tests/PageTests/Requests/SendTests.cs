@@ -200,9 +200,9 @@ public class SendTests
     [InlineData("Input.Mobile", "02112345678", "Input_Mobile", "شماره تلفن همراه معتبر نیست")]
     [InlineData("Input.Email", "not-an-email", "Input_Email", "ایمیل معتبر نیست")]
     [InlineData("Input.Email", "a@b@c.com", "Input_Email", "ایمیل معتبر نیست")]
-    [InlineData("Input.BirthYear", "65", "Input_BirthDay", "چهاررقمی")]
+    [InlineData("Input.BirthYear", "65", "Input_BirthYear", "چهاررقمی")]
     [InlineData("Input.BirthMonth", "13", "Input_BirthDay", "در تقویم وجود ندارد")]
-    [InlineData("Input.BirthYear", "1499", "Input_BirthDay", "آینده")]
+    [InlineData("Input.BirthYear", "1499", "Input_BirthYear", "آینده")]
     [InlineData("Input.BirthDay", "یک", "Input_BirthDay", "با عدد وارد کنید")]
     [InlineData("Input.ProvinceId", "9999", "Input_ProvinceId", "استان انتخاب‌شده معتبر نیست")]
     [InlineData("Input.SubjectId", "abc", "Input_SubjectId", "موضوع اصلی انتخاب‌شده معتبر نیست")]
@@ -460,7 +460,11 @@ public class SendTests
     [Fact]
     public async Task PostLookup_ManyBirthDatesForOneNationalCode_AreThrottledWithPersian429()
     {
-        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?> { ["RateLimits:RegistryByNationalCode"] = "3" });
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["RateLimits:RegistryByNationalCode"] = "3",
+            ["RateLimits:RegistryLookupsPerForm"] = "10",
+        });
         var page = await SendPage.OpenAsync(app.CreateClient());
 
         HttpResponseMessage response = null!;

@@ -1,6 +1,6 @@
 using HajDesk.Core.Requests;
 
-namespace HajDesk.Web.CivilRegistry;
+namespace HajDesk.Core.CivilRegistry;
 
 /// <summary>A person as the civil registry (ثبت احوال) knows them.</summary>
 public sealed record RegistryPerson(string NationalCode, DateOnly BirthDate, string FirstName, string LastName, Gender Gender);

@@ -1,10 +1,11 @@
-namespace HajDesk.Web.Pages.Requests.Send;
+namespace HajDesk.Core.Requests.Submission;
 
 /// <summary>
-/// What the citizen typed, kept as text so that a re-rendered form shows exactly what was typed (Persian digits
-/// included). Names and gender are deliberately absent: they come from the civil registry, never from the form.
+/// A new request as a citizen (or, later, an API client or a staff member) typed it, kept as text so that a form
+/// shown again shows exactly what was typed (Persian digits included). Names and gender are deliberately absent:
+/// they come from the civil registry, never from the input. Field errors are keyed by these property names.
 /// </summary>
-public sealed class SendRequestInput
+public sealed class SubmissionInput
 {
     public string? BirthDay { get; set; }
 
@@ -32,4 +33,7 @@ public sealed class SendRequestInput
 
     /// <summary>The form's one-time token: staged files belong to it, and a re-posted form finds its request.</summary>
     public string? SubmissionKey { get; set; }
+
+    /// <summary>The submission key when it is a usable one (a non-empty GUID).</summary>
+    public bool TryGetSubmissionKey(out Guid key) => Guid.TryParse(SubmissionKey, out key) && key != Guid.Empty;
 }

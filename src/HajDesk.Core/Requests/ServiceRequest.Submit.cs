@@ -1,0 +1,57 @@
+using HajDesk.Core.CivilRegistry;
+using HajDesk.Core.Requests.Submission;
+
+namespace HajDesk.Core.Requests;
+
+public partial class ServiceRequest
+{
+    /// <summary>
+    /// A new request in <see cref="RequestStatus.Submitted"/>, with a fresh tracking code, its due time from the
+    /// subject's response days and its first timeline event. Identity comes from the registry's
+    /// <paramref name="person"/>, never from the typed input.
+    /// </summary>
+    /// <param name="submissionKey">The form's one-time token, so a re-posted form finds this request.</param>
+    /// <param name="person">The person the civil registry confirmed.</param>
+    /// <param name="fields">The checked fields.</param>
+    /// <param name="now">The submission instant (UTC).</param>
+    public static ServiceRequest Submit(Guid submissionKey, RegistryPerson person, ValidSubmission fields, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(fields);
+        var subject = fields.SubSubject ?? fields.Subject;
+        var request = new ServiceRequest
+        {
+            TrackingCode = Requests.TrackingCode.New(),
+            SubmissionKey = submissionKey,
+            NationalCode = person.NationalCode,
+            BirthDate = person.BirthDate,
+            FirstName = person.FirstName,
+            LastName = person.LastName,
+            Gender = person.Gender,
+            ProvinceId = fields.Province.Id,
+            Email = fields.Email,
+            Mobile = fields.Mobile,
+            LandlineAreaCode = fields.LandlineAreaCode,
+            LandlineNumber = fields.LandlineNumber,
+            SubjectId = fields.Subject.Id,
+            SubSubjectId = fields.SubSubject?.Id,
+            Text = fields.Text,
+            Status = RequestStatus.Submitted,
+            CreatedAt = now,
+            UpdatedAt = now,
+            DueAt = WorkingDays.AddWorkingDays(now, subject.ResponseDays),
+        };
+        request.Events.Add(new RequestEvent
+        {
+            Kind = RequestEventKind.Submitted,
+            At = now,
+            VisibleToCitizen = true,
+            ToProvinceId = fields.Province.Id,
+            ToSubjectId = subject.Id,
+        });
+        return request;
+    }
+
+    /// <summary>Draws another tracking code, after the first one turned out to be taken.</summary>
+    public void RedrawTrackingCode() => TrackingCode = Requests.TrackingCode.New();
+}

@@ -1,0 +1,203 @@
+using HajDesk.Core.CivilRegistry;
+using HajDesk.Core.Data;
+using HajDesk.Core.Persian;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace HajDesk.Core.Requests.Submission;
+
+/// <summary>
+/// Sending a new request, for every intake channel (the citizen form today; the API and staff-entered requests
+/// later): the field rules, confirmation by the civil registry (names and gender are the registry's), idempotency
+/// by submission key, a tracking code drawn again on a collision, and the request, its staged files and its outbox
+/// messages committed in one transaction.
+/// </summary>
+/// <remarks>
+/// Limits on asking the registry belong to the channel (per address, per national code, per form): it passes a
+/// <c>mayAskRegistry</c> gate, called with the normalized national code and the birth date right before the registry is asked.
+/// </remarks>
+public sealed class SubmissionService(
+    HajDeskDbContext db,
+    ICivilRegistry registry,
+    ISubmissionNotifications notifications,
+    TimeProvider time,
+    ILogger<SubmissionService> logger)
+{
+    private const int SaveAttempts = 4;
+
+    /// <summary>What a form offers: every province and the active main subjects with their active children, in display order.</summary>
+    public async Task<SubmissionChoices> ChoicesAsync(CancellationToken cancellationToken) => new(
+        await db.Provinces.AsNoTracking().OrderBy(p => p.DisplayOrder).ToListAsync(cancellationToken),
+        await db.Subjects.AsNoTracking()
+            .Where(s => s.ParentId == null && s.IsActive)
+            .Include(s => s.Children.Where(c => c.IsActive).OrderBy(c => c.DisplayOrder))
+            .OrderBy(s => s.DisplayOrder).ToListAsync(cancellationToken));
+
+    /// <summary>The request this submission key already created, if any.</summary>
+    public Task<long?> FindAsync(Guid submissionKey, CancellationToken cancellationToken) =>
+        db.Requests.AsNoTracking().Where(r => r.SubmissionKey == submissionKey).Select(r => (long?)r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// A double click sends the same form twice at once: the first post spends the security code, the second
+    /// finds it used. If that code was spent in the last 30 seconds, the twin is probably still saving this very
+    /// form, so wait up to ten seconds for its request instead of showing an error.
+    /// </summary>
+    /// <returns>The twin's request, or null when there is no twin in flight.</returns>
+    public async Task<long?> WaitForTwinAsync(Guid submissionKey, Guid spentChallengeId, CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow().UtcDateTime.AddSeconds(-30);
+        if (!await db.CaptchaChallenges.AnyAsync(c => c.Id == spentChallengeId && c.UsedAt >= since, cancellationToken))
+        {
+            return null;
+        }
+
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            if (await FindAsync(submissionKey, cancellationToken) is { } id)
+            {
+                return id;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks national code and birth date and asks the registry who that is; stores nothing.</summary>
+    public async Task<IdentityCheck> LookupAsync(SubmissionInput input, Func<string, DateOnly, bool>? mayAskRegistry, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (!SubmissionRules.TryReadIdentity(input, JalaliDate.TodayInTehran(time), errors, out var nationalCode, out var birthDate))
+        {
+            return new IdentityCheck(IdentityOutcome.Invalid, errors);
+        }
+
+        return await AskRegistryAsync(nationalCode, birthDate, errors, mayAskRegistry, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks every field without asking the registry (the channel's own check, such as the security code, failed).
+    /// Always <see cref="SubmissionOutcome.Invalid"/>, with the errors of <paramref name="channelErrors"/> and the fields.
+    /// </summary>
+    public async Task<SubmissionResult> CheckAsync(Guid submissionKey, SubmissionInput input, FieldErrors channelErrors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channelErrors);
+        SubmissionRules.TryReadIdentity(input, JalaliDate.TodayInTehran(time), channelErrors, out _, out _);
+        await CheckFieldsAsync(submissionKey, input, channelErrors, cancellationToken);
+        return new SubmissionResult(SubmissionOutcome.Invalid, channelErrors);
+    }
+
+    /// <summary>
+    /// Sends the request: a re-posted submission key gets its earlier request; otherwise every field is checked,
+    /// the registry confirms the identity, and the request with the files staged under the key and its outbox
+    /// messages is committed in one transaction.
+    /// </summary>
+    /// <param name="submissionKey">The form's one-time token; staged files are the ones staged under it.</param>
+    /// <param name="input">What was typed.</param>
+    /// <param name="channelErrors">Problems the channel already found (refused uploads); any of them stops the save.</param>
+    /// <param name="mayAskRegistry">The channel's limit on registry lookups; null for none.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<SubmissionResult> SubmitAsync(
+        Guid submissionKey, SubmissionInput input, FieldErrors? channelErrors, Func<string, DateOnly, bool>? mayAskRegistry, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(submissionKey, cancellationToken) is { } existing)
+        {
+            return await ExistingAsync(existing, cancellationToken);
+        }
+
+        var errors = channelErrors ?? new FieldErrors();
+        var identityValid = SubmissionRules.TryReadIdentity(input, JalaliDate.TodayInTehran(time), errors, out var nationalCode, out var birthDate);
+        var (fields, staged) = await CheckFieldsAsync(submissionKey, input, errors, cancellationToken);
+        if (!identityValid)
+        {
+            return new SubmissionResult(SubmissionOutcome.Invalid, errors);
+        }
+
+        var identity = await AskRegistryAsync(nationalCode, birthDate, errors, mayAskRegistry, cancellationToken);
+        return identity.Outcome switch
+        {
+            IdentityOutcome.Throttled => new SubmissionResult(SubmissionOutcome.Throttled, errors),
+            IdentityOutcome.Unavailable => new SubmissionResult(SubmissionOutcome.RegistryUnavailable, errors),
+            IdentityOutcome.Found when fields is not null && errors.IsEmpty =>
+                await SaveAsync(ServiceRequest.Submit(submissionKey, identity.Person!, fields, time.GetUtcNow().UtcDateTime), staged, cancellationToken),
+            _ => new SubmissionResult(SubmissionOutcome.Invalid, errors, identity.Person),
+        };
+    }
+
+    private async Task<(ValidSubmission? Fields, List<Attachment> Staged)> CheckFieldsAsync(
+        Guid submissionKey, SubmissionInput input, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var provinces = await db.Provinces.AsNoTracking().ToListAsync(cancellationToken);
+        var subjects = await db.Subjects.AsNoTracking().Where(s => s.ParentId == null && s.IsActive)
+            .Include(s => s.Children).ToListAsync(cancellationToken);
+        var staged = await db.Attachments.AsNoTracking().Where(a => a.StagingKey == submissionKey && a.RequestId == null)
+            .ToListAsync(cancellationToken);
+        return (SubmissionRules.CheckFields(input, provinces, subjects, staged.Count, errors), staged);
+    }
+
+    private async Task<IdentityCheck> AskRegistryAsync(
+        string nationalCode, DateOnly birthDate, FieldErrors errors, Func<string, DateOnly, bool>? mayAskRegistry, CancellationToken cancellationToken)
+    {
+        if (mayAskRegistry is not null && !mayAskRegistry(nationalCode, birthDate))
+        {
+            return new IdentityCheck(IdentityOutcome.Throttled, errors);
+        }
+
+        var result = await registry.LookupAsync(nationalCode, birthDate, cancellationToken);
+        switch (result.Outcome)
+        {
+            case RegistryOutcome.Found:
+                return new IdentityCheck(IdentityOutcome.Found, errors, result.Person);
+            case RegistryOutcome.Unavailable:
+                return new IdentityCheck(IdentityOutcome.Unavailable, errors);
+            default:
+                errors.Add(nameof(SubmissionInput.NationalCode), SubmissionMessages.NotConfirmed);
+                return new IdentityCheck(IdentityOutcome.NotConfirmed, errors);
+        }
+    }
+
+    private async Task<SubmissionResult> SaveAsync(ServiceRequest request, List<Attachment> staged, CancellationToken cancellationToken)
+    {
+        db.Requests.Add(request);
+
+        // The staged files join the request in the same transaction: the tracking code is shown only once the
+        // request and all of its files are committed together.
+        foreach (var file in staged)
+        {
+            db.Attachments.Attach(file);
+            file.Request = request;
+            file.StagingKey = null;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                notifications.RequestReceived(request);
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("Request {RequestId} submitted for province {ProvinceId}", request.Id, request.ProvinceId);
+                return new SubmissionResult(SubmissionOutcome.Created, new FieldErrors(), RequestId: request.Id, TrackingCode: request.TrackingCode);
+            }
+            catch (DbUpdateException) when (attempt < SaveAttempts)
+            {
+                // Either this very form was committed a moment ago by a double click, or (rarely) the random tracking
+                // code is taken. In the first case the first request wins; in the second, draw again.
+                if (await FindAsync(request.SubmissionKey, cancellationToken) is { } id)
+                {
+                    db.ChangeTracker.Clear();
+                    return await ExistingAsync(id, cancellationToken);
+                }
+
+                request.RedrawTrackingCode();
+            }
+        }
+    }
+
+    private async Task<SubmissionResult> ExistingAsync(long id, CancellationToken cancellationToken)
+    {
+        var code = await db.Requests.AsNoTracking().Where(r => r.Id == id).Select(r => r.TrackingCode).SingleAsync(cancellationToken);
+        return new SubmissionResult(SubmissionOutcome.AlreadySubmitted, new FieldErrors(), RequestId: id, TrackingCode: code);
+    }
+}

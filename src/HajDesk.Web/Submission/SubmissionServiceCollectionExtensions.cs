@@ -1,0 +1,32 @@
+using HajDesk.Core.Requests;
+using HajDesk.Core.Requests.Submission;
+using HajDesk.Web.Notifications;
+using HajDesk.Web.Pages.Requests.Send;
+using HajDesk.Web.Uploads;
+
+namespace HajDesk.Web.Submission;
+
+public static class SubmissionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Sending requests: the submission service every intake channel calls, the upload staging of forms, the
+    /// send form's lookup tokens.
+    /// </summary>
+    public static IServiceCollection AddSubmission(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddScoped<ISubmissionNotifications, OutboxSubmissionNotifications>();
+        services.AddScoped<SubmissionService>();
+        services.AddScoped<UploadStaging>();
+        services.AddSingleton<SendFormLookups>();
+        services.AddScoped<SendRegistryGate>();
+        services.AddHttpContextAccessor();
+        return services;
+    }
+
+    /// <summary>The outbox messages of <see cref="RequestNotifications"/>, added to the submission's unit of work.</summary>
+    private sealed class OutboxSubmissionNotifications(RequestNotifications notifications) : ISubmissionNotifications
+    {
+        public void RequestReceived(ServiceRequest request) => notifications.RequestReceived(request);
+    }
+}
