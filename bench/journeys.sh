@@ -144,7 +144,7 @@ fi
 if [[ -n "$trace" ]]; then
   command -v dotnet-trace >/dev/null || PATH="$PATH:$HOME/.dotnet/tools"
   command -v dotnet-trace >/dev/null || die "dotnet-trace is not installed (dotnet tool install -g dotnet-trace)"
-  (sleep "$warmup" && exec dotnet-trace collect -p "$app_pid" --profile cpu-sampling -o "$trace" \
+  (sleep "$warmup" && exec dotnet-trace collect -p "$app_pid" -o "$trace" \
     --duration "$(printf '00:00:%02d' "$seconds")") >"$work/trace.log" 2>&1 &
   trace_pid=$!
 fi
