@@ -75,10 +75,11 @@ fi
 tool() { dotnet "$out/tool/HajDesk.Bench.Journeys.dll" "$@"; }
 
 # The app's settings for the run. Rate limits are raised because every simulated citizen comes from 127.0.0.1 and
-# the twelve demo people are reused thousands of times; nothing else differs from a normal Testing run.
-limits=(--RateLimits:FormPostsPerMinute=100000000 --RateLimits:CaptchaPerMinute=100000000
-  --RateLimits:RegistryByClient=100000000 --RateLimits:RegistryByNationalCode=100000000
-  --RateLimits:TrackByClient=100000000 --RateLimits:TrackByNationalCode=100000000)
+# the twelve demo people are reused thousands of times; nothing else differs from a normal Testing run. One million
+# is the largest value the app accepts.
+limits=(--RateLimits:FormPostsPerMinute=1000000 --RateLimits:CaptchaPerMinute=1000000
+  --RateLimits:RegistryByClient=1000000 --RateLimits:RegistryByNationalCode=1000000
+  --RateLimits:TrackByClient=1000000 --RateLimits:TrackByNationalCode=1000000)
 app_settings=(--urls "http://127.0.0.1:$app_port" "--Captcha:TestCode=$test_code" "${limits[@]}")
 
 if [[ "$database" == postgres ]]; then
