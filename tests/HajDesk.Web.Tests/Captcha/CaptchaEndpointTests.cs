@@ -130,10 +130,12 @@ public class CaptchaEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
-        Assert.Equal(["id", "image"], body!.Keys.Order());
+        Assert.Equal(["audio", "id", "image"], body!.Keys.Order());
         var id = Guid.Parse(body["id"]);
         Assert.Equal($"/captcha/{id}", body["image"]);
+        Assert.Equal($"/captcha/{id}/audio", body["audio"]);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(body["image"])).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(body["audio"])).StatusCode);
         Assert.True(await app.VerifyAsync(id, await app.AnswerOfAsync(id)));
     }
 

@@ -1,13 +1,10 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using HajDesk.Core.Data;
 using HajDesk.Core.Requests;
 using HajDesk.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HajDesk.Web.Tests.PageTests.Requests;
 
@@ -326,12 +323,6 @@ public class TrackTests
         return request.TrackingCode;
     });
 
-    private static async Task<string> CaptchaAnswerAsync(HajDeskFactory app, Guid challenge)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var protector = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
-            .CreateProtector(HajDesk.Web.Captcha.CaptchaService.ProtectionPurpose);
-        var stored = await scope.ServiceProvider.GetRequiredService<HajDeskDbContext>().CaptchaChallenges.SingleAsync(c => c.Id == challenge);
-        return protector.Unprotect(stored.ProtectedAnswer);
-    }
+    private static Task<string> CaptchaAnswerAsync(HajDeskFactory app, Guid challenge) =>
+        HajDesk.Web.Tests.Captcha.CaptchaTestApp.AnswerOfAsync(app, challenge);
 }
