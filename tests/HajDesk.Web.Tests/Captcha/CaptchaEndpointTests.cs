@@ -34,7 +34,11 @@ public class CaptchaEndpointTests
         using var bitmap = SKBitmap.Decode(png);
         Assert.Equal(CaptchaImage.Width * CaptchaImage.Scale, bitmap.Width);
         Assert.Equal(CaptchaImage.Height * CaptchaImage.Scale, bitmap.Height);
-        Assert.True(bitmap.Pixels.Distinct().Count() > 200, "the picture looks blank");
+        // One ink on one paper in 16 shades: a few KB, and far from blank.
+        Assert.InRange(png.Length, 1_000, 8_000);
+        Assert.InRange(bitmap.Pixels.Distinct().Count(), 8, 16);
+        var ink = bitmap.Pixels.MinBy(p => p.Red + p.Green + p.Blue);
+        Assert.InRange(bitmap.Pixels.Count(p => p == ink), bitmap.Pixels.Length / 20, bitmap.Pixels.Length / 2);
     }
 
     [Fact]
