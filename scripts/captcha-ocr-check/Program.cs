@@ -68,7 +68,18 @@ var results = new Dictionary<string, bool[]>();
 var watch = Stopwatch.StartNew();
 Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = 3 }, job =>
 {
-    var read = Tesseract.ReadAll(job.List, job.Args, count);
+    string[] read;
+    try
+    {
+        read = Tesseract.ReadAll(job.List, job.Args, count);
+    }
+    catch (InvalidOperationException e)
+    {
+        // One crashed reading (tesseract killed on a starved machine) must not throw away the other variants.
+        Console.Error.WriteLine($"{job.Name}: {e.Message.Split('\n')[0]}");
+        return;
+    }
+
     var hits = answers.Select((answer, i) => Tesseract.Normalize(read[i]) == answer).ToArray();
     lock (results)
     {
