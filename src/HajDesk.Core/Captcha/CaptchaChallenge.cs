@@ -8,8 +8,9 @@ public class CaptchaChallenge
     public Guid Id { get; set; }
 
     /// <summary>
-    /// The expected digits, encrypted with the app's Data Protection key ring: any node can draw the image and check
-    /// the answer, while a reader of the table cannot read the codes off it.
+    /// The keyed hash of the expected digits (<see cref="CaptchaAnswerKey.HashOf"/>: HMAC-SHA256 over the id and the
+    /// digits, base64). The key is not in the database, so a reader of this table can neither read the codes nor try
+    /// the possible answers against it. (The name is older than the hash; renaming the column would need a migration.)
     /// </summary>
     public required string ProtectedAnswer { get; set; }
 

@@ -16,4 +16,15 @@ public sealed class CaptchaOptions
     /// <c>Development</c> and <c>Testing</c> environments; the app refuses to start with it anywhere else.
     /// </summary>
     public string? TestCode { get; set; }
+
+    /// <summary>
+    /// The key (base64, at least 32 bytes, the same on every node) that derives each challenge's digits and keys the
+    /// hash of its answer in the database. Required with PostgreSQL outside Development and Testing. Unset with the
+    /// embedded SQLite database, a key is generated once into <see cref="KeyFileName"/> beside the database file.
+    /// Make one with <c>openssl rand -base64 32</c>.
+    /// </summary>
+    public string? AnswerKey { get; set; }
+
+    /// <summary>The key file written beside the SQLite database when <see cref="AnswerKey"/> is unset.</summary>
+    public const string KeyFileName = "captcha-answer.key";
 }

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using HajDesk.Core.Captcha;
 using HajDesk.Core.Data;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,15 +14,13 @@ namespace HajDesk.Web.Captcha;
 /// </summary>
 public sealed class CaptchaService(
     HajDeskDbContext db,
-    IDataProtectionProvider dataProtection,
+    CaptchaAnswerKey key,
     TimeProvider time,
     IOptions<CaptchaOptions> options,
     CaptchaImage image,
+    CaptchaAudio audio,
     ILogger<CaptchaService> logger)
 {
-    /// <summary>The Data Protection purpose of <see cref="CaptchaChallenge.ProtectedAnswer"/>.</summary>
-    public const string ProtectionPurpose = "HajDesk.Captcha";
-
     /// <summary>Used and expired challenges are kept this long, then deleted.</summary>
     internal static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
 
@@ -36,23 +33,19 @@ public sealed class CaptchaService(
     /// <summary>Longer answers are not even looked at (the box takes 10 characters).</summary>
     private const int MaxAnswerLength = 64;
 
-    private readonly IDataProtector protector = dataProtection.CreateProtector(ProtectionPurpose);
-
-    /// <summary>Issues a new challenge of random digits 1 to 9 (no 0: the Persian zero is a mere dot).</summary>
+    /// <summary>
+    /// Issues a new challenge: a random id, whose digits (1 to 9) only the key can derive; the database keeps their
+    /// keyed hash.
+    /// </summary>
     public async Task<Guid> CreateAsync(CancellationToken ct)
     {
         var settings = options.Value;
-        var digits = new char[settings.Digits];
-        for (var i = 0; i < digits.Length; i++)
-        {
-            digits[i] = (char)('0' + RandomNumberGenerator.GetInt32(1, 10));
-        }
-
+        var id = Guid.NewGuid();
         var now = time.GetUtcNow().UtcDateTime;
         var challenge = new CaptchaChallenge
         {
-            Id = Guid.NewGuid(),
-            ProtectedAnswer = protector.Protect(new string(digits)),
+            Id = id,
+            ProtectedAnswer = key.HashOf(id, DigitsOf(id)),
             CreatedAt = now,
             ExpiresAt = now + settings.Lifetime,
         };
@@ -105,21 +98,29 @@ public sealed class CaptchaService(
             return CaptchaCheck.Passed;
         }
 
-        var protectedAnswer = await db.CaptchaChallenges.AsNoTracking()
+        var storedHash = await db.CaptchaChallenges.AsNoTracking()
             .Where(c => c.Id == id).Select(c => c.ProtectedAnswer).SingleOrDefaultAsync(ct);
-        var expected = Unprotect(protectedAnswer, id);
-        return expected is not null && FixedTimeEquals(normalized, expected) ? CaptchaCheck.Passed : CaptchaCheck.Wrong;
+        return storedHash is not null && key.Matches(id, normalized, storedHash) ? CaptchaCheck.Passed : CaptchaCheck.Wrong;
     }
 
     /// <summary>The picture of an unused, unexpired challenge; null for any other id.</summary>
-    public async Task<byte[]?> RenderPngAsync(Guid id, CancellationToken ct)
+    public async Task<byte[]?> RenderPngAsync(Guid id, CancellationToken ct) =>
+        await IsLiveAsync(id, ct) ? image.RenderPng(DigitsOf(id), key.SeedOf(id)) : null;
+
+    /// <summary>
+    /// The spoken version of an unused, unexpired challenge (a WAV file): the same digits as its picture, for people
+    /// who cannot see it. Null for any other id.
+    /// </summary>
+    public async Task<byte[]?> RenderWavAsync(Guid id, CancellationToken ct) =>
+        await IsLiveAsync(id, ct) ? audio.RenderWav(DigitsOf(id), key.SeedOf(id)) : null;
+
+    /// <summary>The digits challenge <paramref name="id"/> shows (ASCII 1 to 9), derived from the key.</summary>
+    internal string DigitsOf(Guid id) => key.DigitsOf(id, options.Value.Digits);
+
+    private Task<bool> IsLiveAsync(Guid id, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var protectedAnswer = await db.CaptchaChallenges.AsNoTracking()
-            .Where(c => c.Id == id && c.UsedAt == null && c.ExpiresAt > now)
-            .Select(c => c.ProtectedAnswer).SingleOrDefaultAsync(ct);
-        var digits = Unprotect(protectedAnswer, id);
-        return digits is null ? null : image.RenderPng(digits, SeedOf(protectedAnswer!));
+        return db.CaptchaChallenges.AnyAsync(c => c.Id == id && c.UsedAt == null && c.ExpiresAt > now, ct);
     }
 
     /// <summary>
@@ -142,29 +143,6 @@ public sealed class CaptchaService(
             // Housekeeping only: a busy database must not cost the citizen their form.
             logger.LogWarning(e, "Deleting old security-code challenges failed; the next attempt will retry");
             return 0;
-        }
-    }
-
-    /// <summary>The drawing's seed: from the ciphertext, which differs for every challenge and never leaves the server.</summary>
-    private static int SeedOf(string protectedAnswer) =>
-        BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(protectedAnswer)));
-
-    private string? Unprotect(string? protectedAnswer, Guid id)
-    {
-        if (protectedAnswer is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return protector.Unprotect(protectedAnswer);
-        }
-        catch (CryptographicException e)
-        {
-            // A key that left the key ring: the challenge is useless, the citizen simply gets a new one.
-            logger.LogWarning(e, "Security-code challenge {ChallengeId} cannot be decrypted", id);
-            return null;
         }
     }
 

@@ -22,8 +22,12 @@ public static class CaptchaSetup
     /// <summary>The address of a challenge's picture.</summary>
     public static string ImagePath(Guid id) => $"/captcha/{id}";
 
+    /// <summary>The address of a challenge's spoken version.</summary>
+    public static string AudioPath(Guid id) => $"/captcha/{id}/audio";
+
     /// <summary>
-    /// Adds <see cref="CaptchaService"/>, the font (loaded now: start-up fails if it is missing), the rate-limit
+    /// Adds <see cref="CaptchaService"/>, the answer key (see <see cref="CaptchaKeys"/>), the font and the spoken digits
+    /// (loaded now: start-up fails if they are missing), the rate-limit
     /// policy and the filter that routes the «تصویر جدید» post-back to <c>OnPostNewCaptchaAsync</c>. Refuses <c>Captcha:TestCode</c> outside the Development and Testing environments.
     /// </summary>
     public static IServiceCollection AddCaptcha(this IServiceCollection services, IConfiguration configuration,
@@ -45,7 +49,9 @@ public static class CaptchaSetup
                 "Captcha:TestCode must be up to 10 ASCII digits.")
             .ValidateOnStart();
 
+        services.AddSingleton(CaptchaKeys.Resolve(settings.AnswerKey, configuration, environment));
         services.AddSingleton(CaptchaImage.Load(CaptchaImage.DefaultFontPath));
+        services.AddSingleton(CaptchaAudio.Load(CaptchaAudio.DefaultFolder));
         services.AddScoped<CaptchaService>();
         services.Configure<MvcOptions>(o => o.Filters.Add(new CaptchaHandlerFilter()));
 
@@ -62,7 +68,8 @@ public static class CaptchaSetup
 
     /// <summary>
     /// <c>GET /captcha/{id}</c>: the PNG of an unused, unexpired challenge (404 otherwise), never cached.
-    /// <c>POST /captcha/new</c>: a new challenge as <c>{ "id", "image" }</c> for the page script; it needs the
+    /// <c>GET /captcha/{id}/audio</c>: the same challenge spoken, as WAV (404 otherwise), never cached.
+    /// <c>POST /captcha/new</c>: a new challenge as <c>{ "id", "image", "audio" }</c> for the page script; it needs the
     /// antiforgery token in the <c>X-CSRF-TOKEN</c> header.
     /// </summary>
     public static WebApplication MapCaptcha(this WebApplication app)
@@ -72,6 +79,13 @@ public static class CaptchaSetup
             http.Response.Headers.CacheControl = "no-store";
             var png = await captcha.RenderPngAsync(id, ct);
             return png is null ? Results.NotFound() : Results.File(png, "image/png");
+        }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+
+        app.MapGet("/captcha/{id:guid}/audio", async (Guid id, CaptchaService captcha, HttpContext http, CancellationToken ct) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            var wav = await captcha.RenderWavAsync(id, ct);
+            return wav is null ? Results.NotFound() : Results.File(wav, "audio/wav", enableRangeProcessing: true);
         }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 
         app.MapPost("/captcha/new", async (HttpContext http, IAntiforgery antiforgery, CaptchaService captcha,
@@ -84,12 +98,12 @@ public static class CaptchaSetup
             }
 
             var id = await captcha.CreateAsync(ct);
-            return Results.Ok(new NewChallenge(id, ImagePath(id)));
+            return Results.Ok(new NewChallenge(id, ImagePath(id), AudioPath(id)));
         }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 
         return app;
     }
 
     /// <summary>The answer of <c>POST /captcha/new</c>.</summary>
-    internal sealed record NewChallenge(Guid Id, string Image);
+    internal sealed record NewChallenge(Guid Id, string Image, string Audio);
 }

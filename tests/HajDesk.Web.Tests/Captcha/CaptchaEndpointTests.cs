@@ -34,7 +34,11 @@ public class CaptchaEndpointTests
         using var bitmap = SKBitmap.Decode(png);
         Assert.Equal(CaptchaImage.Width * CaptchaImage.Scale, bitmap.Width);
         Assert.Equal(CaptchaImage.Height * CaptchaImage.Scale, bitmap.Height);
-        Assert.True(bitmap.Pixels.Distinct().Count() > 200, "the picture looks blank");
+        // One ink on one paper in 16 shades: a few KB, and far from blank.
+        Assert.InRange(png.Length, 1_000, 8_000);
+        Assert.InRange(bitmap.Pixels.Distinct().Count(), 8, 16);
+        var ink = bitmap.Pixels.MinBy(p => p.Red + p.Green + p.Blue);
+        Assert.InRange(bitmap.Pixels.Count(p => p == ink), bitmap.Pixels.Length / 20, bitmap.Pixels.Length / 2);
     }
 
     [Fact]
@@ -130,10 +134,12 @@ public class CaptchaEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
-        Assert.Equal(["id", "image"], body!.Keys.Order());
+        Assert.Equal(["audio", "id", "image"], body!.Keys.Order());
         var id = Guid.Parse(body["id"]);
         Assert.Equal($"/captcha/{id}", body["image"]);
+        Assert.Equal($"/captcha/{id}/audio", body["audio"]);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(body["image"])).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(body["audio"])).StatusCode);
         Assert.True(await app.VerifyAsync(id, await app.AnswerOfAsync(id)));
     }
 

@@ -56,6 +56,13 @@ public class CaptchaPartialTests
         Assert.Equal("NewCaptcha", refresh.GetAttribute("value"));
         Assert.False(refresh.HasAttribute("formaction"));
         Assert.True(refresh.HasAttribute("formnovalidate"));
+
+        var audio = field.QuerySelector("audio[controls]")!;
+        Assert.Equal($"/captcha/{id}/audio", audio.GetAttribute("src"));
+        Assert.Equal("none", audio.GetAttribute("preload"));
+        var audioLink = field.QuerySelector("a[href]")!;
+        Assert.Equal($"/captcha/{id}/audio", audioLink.GetAttribute("href"));
+        Assert.Equal("پخش صوتی کد امنیتی", audioLink.TextContent.Trim());
     }
 
     [Fact]

@@ -1,7 +1,11 @@
+using System.Security.Cryptography;
+using System.Text;
 using HajDesk.Core.Captcha;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HajDesk.Web.Tests.Captcha;
 
@@ -118,7 +122,7 @@ public class CaptchaServiceTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task CreateAsync_Answer_IsFiveDigitsOneToNineStoredEncrypted(DatabaseProvider provider)
+    public async Task CreateAsync_Answer_IsFiveDigitsOneToNineStoredOnlyAsAKeyedHash(DatabaseProvider provider)
     {
         await using var app = await HajDeskFactory.CreateAsync(provider);
 
@@ -131,7 +135,35 @@ public class CaptchaServiceTests
             Assert.Matches("^[1-9]{5}$", answer);
             Assert.DoesNotContain(answer, stored, StringComparison.Ordinal);
             Assert.DoesNotContain(answer.InDigits('۰'), stored, StringComparison.Ordinal);
+            Assert.Equal(32, Convert.FromBase64String(stored).Length);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task DatabaseReader_LiveChallengeRow_CannotDeriveTheAnswerWithoutTheKey(DatabaseProvider provider)
+    {
+        await using var app = await HajDeskFactory.CreateAsync(provider);
+        var id = await app.CreateChallengeAsync();
+        var answer = await app.AnswerOfAsync(id);
+
+        // What a reader of the database sees: the row, and the Data Protection key ring in the same database.
+        var row = await app.WithDbAsync(db => db.Database
+            .SqlQuery<string>($"SELECT \"ProtectedAnswer\" AS \"Value\" FROM \"CaptchaChallenges\" WHERE \"Id\" = {id}")
+            .SingleAsync());
+        var keyRing = await app.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml ?? "").ToListAsync());
+        var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("HajDesk.Captcha");
+        var candidates = AllAnswers(5).ToList();
+
+        Assert.DoesNotContain(keyRing, xml => xml.Contains(row, StringComparison.Ordinal));
+        Assert.Throws<CryptographicException>(() => protector.Unprotect(row));
+        var guesser = new CaptchaAnswerKey(new byte[32]);
+        Assert.DoesNotContain(candidates, c =>
+            Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(id + c))) == row || guesser.HashOf(id, c) == row);
+        // With the key (which is not in the database) exactly one candidate fits: the answer.
+        var key = app.Services.GetRequiredService<CaptchaAnswerKey>();
+        Assert.Equal(answer, Assert.Single(candidates, c => key.HashOf(id, c) == row));
+        Assert.True(await app.VerifyAsync(id, answer));
     }
 
     [Fact]
@@ -198,6 +230,10 @@ public class CaptchaServiceTests
         var left = await app.WithDbAsync(db => db.CaptchaChallenges.Select(c => c.Id).ToListAsync());
         Assert.Equal(new[] { recent.Id, live.Id }.Order(), left.Order());
     }
+
+    private static IEnumerable<string> AllAnswers(int length) => length == 0
+        ? [string.Empty]
+        : AllAnswers(length - 1).SelectMany(prefix => "123456789".Select(d => prefix + d));
 
     [Theory]
     [InlineData("۱۲۳۴۵", "12345")]

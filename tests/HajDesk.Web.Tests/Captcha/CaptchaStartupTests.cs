@@ -1,3 +1,4 @@
+using HajDesk.Core.Captcha;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -43,6 +44,90 @@ public class CaptchaStartupTests
         var error = Assert.ThrowsAny<Exception>(() => app.Server);
 
         Assert.Contains(key, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PostgresInProductionWithoutAnswerKey_FailsNamingTheSetting()
+    {
+        await using var app = await HajDeskFactory.CreateAsync(DatabaseProvider.Postgres,
+            new Dictionary<string, string?> { ["Captcha:TestCode"] = "" });
+        await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+
+        var error = Assert.ThrowsAny<Exception>(() => production.Server);
+
+        Assert.Contains("Captcha:AnswerKey", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PostgresInProductionWithAnswerKey_StartsAndTwoNodesShareChallenges()
+    {
+        var key = CaptchaAnswerKey.NewBase64();
+        var settings = new Dictionary<string, string?> { ["Captcha:TestCode"] = "", ["Captcha:AnswerKey"] = key };
+        await using var app = await HajDeskFactory.CreateAsync(DatabaseProvider.Postgres, settings);
+        await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        await using var otherNode = new HajDeskFactory(app.Database, settings, ownsDatabase: false);
+
+        var id = await production.CreateChallengeAsync();
+
+        Assert.Equal(await production.AnswerOfAsync(id), await otherNode.AnswerOfAsync(id));
+        Assert.True(await otherNode.VerifyAsync(id, await production.AnswerOfAsync(id)));
+    }
+
+    [Theory]
+    [InlineData("not base64")]
+    [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHg==")]
+    public async Task Start_WithAnswerKeyThatIsNoKey_FailsNamingTheSetting(string key)
+    {
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Captcha:AnswerKey"] = key });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("Captcha:AnswerKey", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_SqliteWithoutAnswerKey_MakesAKeyFileBesideTheDatabaseOnceAndKeepsIt()
+    {
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (database)
+        {
+            var keyFile = Path.Combine(Path.GetDirectoryName(
+                new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource)!, CaptchaOptions.KeyFileName);
+            Guid id;
+            string answer;
+            await using (var first = new HajDeskFactory(database, ownsDatabase: false))
+            {
+                id = await first.CreateChallengeAsync();
+                answer = await first.AnswerOfAsync(id);
+            }
+
+            var written = await File.ReadAllTextAsync(keyFile);
+            await using var restarted = new HajDeskFactory(database, ownsDatabase: false);
+
+            Assert.NotNull(CaptchaAnswerKey.FromBase64(written));
+            Assert.True(await restarted.VerifyAsync(id, answer));
+            Assert.Equal(written, await File.ReadAllTextAsync(keyFile));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+            }
+        }
+    }
+
+    [Fact]
+    public void Load_MissingRecording_FailsNamingTheFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("hajdesk-audio");
+        try
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => CaptchaAudio.Load(folder.FullName));
+
+            Assert.Contains(Path.Combine(folder.FullName, "1.wav"), error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -1,8 +1,4 @@
 using AngleSharp.Dom;
-using HajDesk.Core.Data;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HajDesk.Web.Tests.Infrastructure;
 
@@ -24,14 +20,8 @@ public static class ProductionApp
     }
 
     /// <summary>The digits of a security-code challenge, as a person reads them from the picture.</summary>
-    public static async Task<string> CaptchaAnswerAsync(this HajDeskFactory app, Guid challenge)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>()
-            .CreateProtector(HajDesk.Web.Captcha.CaptchaService.ProtectionPurpose);
-        var stored = await scope.ServiceProvider.GetRequiredService<HajDeskDbContext>().CaptchaChallenges.SingleAsync(c => c.Id == challenge);
-        return protector.Unprotect(stored.ProtectedAnswer);
-    }
+    public static Task<string> CaptchaAnswerAsync(this HajDeskFactory app, Guid challenge) =>
+        HajDesk.Web.Tests.Captcha.CaptchaTestApp.AnswerOfAsync(app, challenge);
 
     /// <summary>The answer to the security code of <paramref name="form"/>.</summary>
     public static async Task<string> CaptchaAnswerAsync(this HajDeskFactory app, AngleSharp.Html.Dom.IHtmlFormElement form) =>

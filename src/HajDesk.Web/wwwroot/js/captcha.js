@@ -44,6 +44,15 @@
             var status = field.querySelector('[data-captcha-status]');
             field.querySelector('[data-captcha-id]').value = challenge.id;
             field.querySelector('[data-captcha-image]').src = challenge.image;
+            var audio = field.querySelector('[data-captcha-audio]');
+            var audioLink = field.querySelector('[data-captcha-audio-link]');
+            if (audio) {
+                audio.pause();
+                audio.src = challenge.audio;
+            }
+            if (audioLink) {
+                audioLink.href = challenge.audio;
+            }
             if (error) {
                 // The old message was about the old picture.
                 error.remove();

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HajDesk.Core.Captcha;
+
+/// <summary>
+/// The secret behind security codes, kept outside the database (setting <c>Captcha:AnswerKey</c>, or a key file beside
+/// the embedded SQLite database). From a challenge's id it derives the digits to draw and speak, and it turns an
+/// answer into the keyed hash the database stores: a reader of the database, who has the ids but not this key, can
+/// neither compute the digits nor test the 9⁵ possible answers against the hash.
+/// </summary>
+/// <remarks>
+/// Every node must hold the same key, so that any node can draw and check any challenge. Changing the key spoils
+/// only the challenges alive at that moment (a few minutes' worth): their citizens are asked for a new code.
+/// </remarks>
+public sealed class CaptchaAnswerKey
+{
+    /// <summary>The shortest key accepted: 256 bits, the size of HMAC-SHA256's output.</summary>
+    public const int MinimumBytes = 32;
+
+    // Domain separation: the digits, the stored hash and the drawing's seed never share an HMAC input.
+    private static readonly byte[] DigitsLabel = "HajDesk.Captcha.Digits\0"u8.ToArray();
+    private static readonly byte[] AnswerLabel = "HajDesk.Captcha.Answer\0"u8.ToArray();
+    private static readonly byte[] SeedLabel = "HajDesk.Captcha.Seed\0"u8.ToArray();
+
+    private readonly byte[] key;
+
+    /// <summary>A key of at least <see cref="MinimumBytes"/> bytes.</summary>
+    public CaptchaAnswerKey(ReadOnlySpan<byte> key)
+    {
+        if (key.Length < MinimumBytes)
+        {
+            throw new ArgumentException($"A security-code key has at least {MinimumBytes} bytes.", nameof(key));
+        }
+
+        this.key = key.ToArray();
+    }
+
+    /// <summary>A new random key, as base64 (what <c>Captcha:AnswerKey</c> and the key file hold).</summary>
+    public static string NewBase64() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumBytes));
+
+    /// <summary>Reads a base64 key; null when the text is not base64 or too short.</summary>
+    public static CaptchaAnswerKey? FromBase64(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var bytes = new byte[text.Length];
+        return Convert.TryFromBase64String(text.Trim(), bytes, out var length) && length >= MinimumBytes
+            ? new CaptchaAnswerKey(bytes.AsSpan(0, length))
+            : null;
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> digits (ASCII 1 to 9; no 0, the Persian zero is a mere dot) of challenge
+    /// <paramref name="id"/>, uniformly distributed for anyone without the key.
+    /// </summary>
+    public string DigitsOf(Guid id, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var digits = new char[count];
+        var found = 0;
+        for (var block = 0; found < count; block++)
+        {
+            var bytes = Mac(DigitsLabel, id, [(byte)block]);
+            foreach (var b in bytes)
+            {
+                // 252 = 28 × 9: bytes above it are dropped so that every digit is equally likely.
+                if (b < 252)
+                {
+                    digits[found++] = (char)('1' + (b % 9));
+                    if (found == count)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        return new string(digits);
+    }
+
+    /// <summary>What the database stores for challenge <paramref name="id"/> whose answer is <paramref name="digits"/>.</summary>
+    public string HashOf(Guid id, string digits) => Convert.ToBase64String(Mac(AnswerLabel, id, Encoding.UTF8.GetBytes(digits)));
+
+    /// <summary>Whether <paramref name="answer"/> (ASCII digits) is the answer whose hash is <paramref name="storedHash"/>.</summary>
+    public bool Matches(Guid id, string answer, string storedHash)
+    {
+        Span<byte> stored = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        return Convert.TryFromBase64String(storedHash, stored, out var length) && length == stored.Length
+            && CryptographicOperations.FixedTimeEquals(Mac(AnswerLabel, id, Encoding.UTF8.GetBytes(answer)), stored);
+    }
+
+    /// <summary>
+    /// The seed of a challenge's picture and sound: the same challenge always gives the same noise, so fetching it
+    /// again gives nothing new to average away, and nobody without the key can predict it.
+    /// </summary>
+    public int SeedOf(Guid id) => BitConverter.ToInt32(Mac(SeedLabel, id, []));
+
+    private byte[] Mac(byte[] label, Guid id, ReadOnlySpan<byte> data)
+    {
+        var message = new byte[label.Length + 16 + data.Length];
+        label.CopyTo(message, 0);
+        id.TryWriteBytes(message.AsSpan(label.Length, 16), bigEndian: true, out _);
+        data.CopyTo(message.AsSpan(label.Length + 16));
+        return HMACSHA256.HashData(key, message);
+    }
+}
