@@ -26,7 +26,8 @@ public class CaptchaAudioTests
         Assert.True(response.Headers.CacheControl?.NoStore);
         Assert.InRange(wav.Length, 20_000, 200_000);
         var answer = await app.AnswerOfAsync(id);
-        var heard = Listen(app.Services.GetRequiredService<CaptchaAudio>(), Samples(wav), answer.Length);
+        var seed = app.Services.GetRequiredService<HajDesk.Core.Captcha.CaptchaAnswerKey>().SeedOf(id);
+        var heard = Hear(app.Services.GetRequiredService<CaptchaAudio>(), Samples(wav), answer, seed);
         Assert.Equal(answer, heard);
         Assert.True(await app.VerifyAsync(id, heard));
     }
@@ -103,58 +104,26 @@ public class CaptchaAudioTests
     /// pauses, and for each, the recorded word that matches it best.
     /// </summary>
     /// <summary>
-    /// Hears <paramref name="count"/> digits: from where the last word ended, finds the next onset of sound, the
-    /// recording that matches there best and where it starts, and goes on after that word. Words are skipped by
-    /// their length rather than split at silences, so a short pause or a soft ending cannot merge two words.
+    /// Which recording sounds where each word of the challenge starts: at each start (known from the renderer's own
+    /// placement for this challenge's seed), the digit whose recording correlates best with the sound there.
     /// </summary>
-    private static string Listen(CaptchaAudio audio, short[] sound, int count)
+    private static string Hear(CaptchaAudio audio, short[] sound, string answer, int seed)
     {
-        const int frame = CaptchaAudio.SampleRate / 50;
-        var heard = new System.Text.StringBuilder();
-        var cursor = 0;
-        while (heard.Length < count)
-        {
-            var onset = cursor;
-            while (onset + frame <= sound.Length && Math.Sqrt(sound.AsSpan(onset, frame).ToArray().Average(s => (double)s * s)) <= 1500)
-            {
-                onset += frame;
-            }
-
-            if (onset + frame > sound.Length)
-            {
-                break;
-            }
-
-            var best = Enumerable.Range(1, 9)
-                .Select(d => (Digit: d, Match: BestMatch(audio.Recording(d).ToArray(), sound, onset)))
-                .MaxBy(m => m.Match.Score);
-            heard.Append((char)('0' + best.Digit));
-            cursor = Math.Max(best.Match.At + audio.Recording(best.Digit).Length, onset + frame);
-        }
-
-        return heard.ToString();
+        audio.Render(answer, seed, out var starts);
+        return string.Concat(starts.Select(start => (char)('0' + Enumerable.Range(1, 9)
+            .MaxBy(digit => Correlation(audio.Recording(digit).ToArray(), sound, start)))));
     }
 
-    private static (double Score, int At) BestMatch(short[] word, short[] sound, int near)
+    private static double Correlation(short[] word, short[] sound, int at)
     {
-        var wordNorm = Math.Sqrt(word.Sum(s => (double)s * s));
-        var best = (Score: double.MinValue, At: near);
-        for (var at = Math.Max(0, near - 2000); at <= near + 400 && at + word.Length <= sound.Length; at += 4)
+        double dot = 0, norm = 0, wordNorm = 0;
+        for (var t = 0; t < word.Length && at + t < sound.Length; t++)
         {
-            double dot = 0, norm = 0;
-            for (var t = 0; t < word.Length; t++)
-            {
-                dot += word[t] * (double)sound[at + t];
-                norm += sound[at + t] * (double)sound[at + t];
-            }
-
-            var score = dot / (wordNorm * Math.Sqrt(norm));
-            if (score > best.Score)
-            {
-                best = (score, at);
-            }
+            dot += word[t] * (double)sound[at + t];
+            norm += sound[at + t] * (double)sound[at + t];
+            wordNorm += word[t] * (double)word[t];
         }
 
-        return best;
+        return dot / Math.Sqrt(wordNorm * norm);
     }
 }
