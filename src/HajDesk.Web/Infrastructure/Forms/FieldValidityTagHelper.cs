@@ -29,6 +29,12 @@ public sealed class FieldValidityTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        // A hidden input is no field a person fills in, and HTML forbids aria-* attributes on it.
+        if (output.Attributes.TryGetAttribute("type", out var type) && string.Equals(type.Value?.ToString(), "hidden", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
         var key = FieldNames.Key(ViewContext, For);
         if (FieldNames.ErrorFor(ViewContext, key) is null)
         {
