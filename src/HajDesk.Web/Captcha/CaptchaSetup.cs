@@ -13,12 +13,6 @@ public static class CaptchaSetup
     /// <summary>The rate-limit policy of the captcha endpoints: a fixed window per client IP.</summary>
     public const string RateLimitPolicy = "captcha";
 
-    /// <summary>
-    /// Pictures and new challenges per client IP per minute (<c>RateLimits:CaptchaPerMinute</c>). Generous, because
-    /// a whole caravan office may share one address.
-    /// </summary>
-    public const int DefaultPerMinute = 60;
-
     /// <summary>The address of a challenge's picture.</summary>
     public static string ImagePath(Guid id) => $"/captcha/{id}";
 
@@ -58,11 +52,10 @@ public static class CaptchaSetup
         services.AddScoped<CaptchaService>();
         services.Configure<MvcOptions>(o => o.Filters.Add(new CaptchaHandlerFilter()));
 
-        var perMinute = configuration.GetValue("RateLimits:CaptchaPerMinute", DefaultPerMinute);
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, context =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) => o.AddPolicy(RateLimitPolicy, context =>
             RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientKey(context), _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = perMinute,
+                PermitLimit = limits.Value.CaptchaPerMinute,
                 Window = TimeSpan.FromMinutes(1),
             })));
 

@@ -43,4 +43,12 @@ public sealed class RateLimitOptions
     /// <summary>Security-code pictures and new challenges per client IP per minute.</summary>
     [Range(1, Most, ErrorMessage = "RateLimits:CaptchaPerMinute must be between 1 and 1000000.")]
     public required int CaptchaPerMinute { get; init; }
+
+    /// <summary>Different people one send form may look up in the civil registry (the same person again is free).</summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:RegistryLookupsPerForm must be between 1 and 1000000.")]
+    public required int RegistryLookupsPerForm { get; init; }
+
+    /// <summary>Send forms issued with a registry-lookup token per client IP per 10 minutes.</summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:SendFormsByClient must be between 1 and 1000000.")]
+    public required int SendFormsByClient { get; init; }
 }

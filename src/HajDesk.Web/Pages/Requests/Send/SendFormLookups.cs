@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using HajDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Pages.Requests.Send;
 
@@ -42,13 +44,13 @@ public sealed class SendFormLookups : IDisposable
     private readonly PartitionedRateLimiter<string> formsByClient;
     private readonly int lookupsPerForm;
 
-    public SendFormLookups(IDataProtectionProvider dataProtection, IMemoryCache cache, TimeProvider time, IConfiguration configuration)
+    public SendFormLookups(IDataProtectionProvider dataProtection, IMemoryCache cache, TimeProvider time, IOptions<RateLimitOptions> limits)
     {
         protector = dataProtection.CreateProtector("HajDesk.Send.LookupToken").ToTimeLimitedDataProtector();
         this.cache = cache;
         this.time = time;
-        lookupsPerForm = configuration.GetValue("RateLimits:RegistryLookupsPerForm", 3);
-        var formsPerWindow = configuration.GetValue("RateLimits:SendFormsByClient", 6);
+        lookupsPerForm = limits.Value.RegistryLookupsPerForm;
+        var formsPerWindow = limits.Value.SendFormsByClient;
         formsByClient = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetSlidingWindowLimiter(client,
             _ => new SlidingWindowRateLimiterOptions
             {
