@@ -62,13 +62,54 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Versioning.Stamp(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var referenceData = ChangesReferenceData();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            if (referenceData)
+            {
+                ReferenceDataVersion.Changed();
+            }
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Versioning.Stamp(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var referenceData = ChangesReferenceData();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            // After the commit (or its failure): a cache that reloaded meanwhile saw the old counter and reloads again.
+            if (referenceData)
+            {
+                ReferenceDataVersion.Changed();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether this save touches what <see cref="ReferenceDataCache"/> and the template store keep in memory; the
+    /// one place that invalidates them, so no admin page has to remember to.
+    /// </summary>
+    private bool ChangesReferenceData()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity is Province or Subject or MessageTemplate)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -127,9 +168,13 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.HasIndex(r => new { r.ProvinceId, r.Status, r.CreatedAt, r.Id });
             e.HasIndex(r => new { r.ProvinceId, r.CreatedAt, r.Id });
             e.HasIndex(r => new { r.ProvinceId, r.DueAt });
+            // Overdue (and due soon) by status: the inbox counts each open status past (or near) its due instant,
+            // an index range per status instead of reading table rows (migration InboxAtScale).
+            e.HasIndex(r => new { r.ProvinceId, r.Status, r.DueAt });
             // Administrators' inbox spans every province: the same orders without the province prefix.
             e.HasIndex(r => new { r.CreatedAt, r.Id });
             e.HasIndex(r => new { r.Status, r.CreatedAt, r.Id });
+            e.HasIndex(r => new { r.Status, r.DueAt });
             e.HasIndex(r => r.AssignedToId);
             e.HasOne(r => r.Province).WithMany().HasForeignKey(r => r.ProvinceId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.Subject).WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);

@@ -32,6 +32,23 @@ public static class JalaliDate
     /// </summary>
     public static TimeZoneInfo Tehran { get; } = FindTehran();
 
+    /// <summary>The first year the date picker of the forms knows.</summary>
+    public const int PickerFirstYear = 1300;
+
+    /// <summary>How many years from <see cref="PickerFirstYear"/> the date picker knows.</summary>
+    public const int PickerYears = 121;
+
+    /// <summary>
+    /// The leap years the date picker needs (<see cref="PickerFirstYear"/> onwards), comma-separated; computed once,
+    /// not on every render of a form.
+    /// </summary>
+    public static string PickerLeapYears { get; } =
+        string.Join(',', Enumerable.Range(PickerFirstYear, PickerYears).Where(year => Calendar.IsLeapYear(year)));
+
+    /// <summary>The Gregorian date (<c>yyyy-MM-dd</c>) of 1 Farvardin of <see cref="PickerFirstYear"/>, for the date picker.</summary>
+    public static string PickerFirstNowruz { get; } =
+        DateOnly.FromDateTime(Calendar.ToDateTime(PickerFirstYear, 1, 1, 0, 0, 0, 0)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>Creates a date from Jalali parts; false for anything the calendar does not have.</summary>
     public static bool TryCreate(int year, int month, int day, out DateOnly date)
     {

@@ -581,7 +581,11 @@ namespace HajDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProvinceId", "DueAt");
 
+                    b.HasIndex("Status", "DueAt");
+
                     b.HasIndex("ProvinceId", "CreatedAt", "Id");
+
+                    b.HasIndex("ProvinceId", "Status", "DueAt");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 

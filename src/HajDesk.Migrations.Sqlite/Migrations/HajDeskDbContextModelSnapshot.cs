@@ -562,7 +562,11 @@ namespace HajDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProvinceId", "DueAt");
 
+                    b.HasIndex("Status", "DueAt");
+
                     b.HasIndex("ProvinceId", "CreatedAt", "Id");
+
+                    b.HasIndex("ProvinceId", "Status", "DueAt");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 

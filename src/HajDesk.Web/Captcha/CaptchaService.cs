@@ -98,8 +98,7 @@ public sealed class CaptchaService(
             return CaptchaCheck.Passed;
         }
 
-        var storedHash = await db.CaptchaChallenges.AsNoTracking()
-            .Where(c => c.Id == id).Select(c => c.ProtectedAnswer).SingleOrDefaultAsync(ct);
+        var storedHash = await StoredHash.For(db)(db, id, ct);
         return storedHash is not null && key.Matches(id, normalized, storedHash) ? CaptchaCheck.Passed : CaptchaCheck.Wrong;
     }
 
@@ -117,11 +116,16 @@ public sealed class CaptchaService(
     /// <summary>The digits challenge <paramref name="id"/> shows (ASCII 1 to 9), derived from the key.</summary>
     internal string DigitsOf(Guid id) => key.DigitsOf(id, options.Value.Digits);
 
-    private Task<bool> IsLiveAsync(Guid id, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return db.CaptchaChallenges.AnyAsync(c => c.Id == id && c.UsedAt == null && c.ExpiresAt > now, ct);
-    }
+    private Task<bool> IsLiveAsync(Guid id, CancellationToken ct) => IsLive.For(db)(db, id, time.GetUtcNow().UtcDateTime, ct);
+
+    // Compiled once: asked with every security-code picture and every answer.
+    private static readonly PerModelQuery<Func<HajDeskDbContext, Guid, DateTime, CancellationToken, Task<bool>>> IsLive = new(() =>
+        EF.CompileAsyncQuery((HajDeskDbContext db, Guid id, DateTime now, CancellationToken _) =>
+            db.CaptchaChallenges.Any(c => c.Id == id && c.UsedAt == null && c.ExpiresAt > now)));
+
+    private static readonly PerModelQuery<Func<HajDeskDbContext, Guid, CancellationToken, Task<string?>>> StoredHash = new(() =>
+        EF.CompileAsyncQuery((HajDeskDbContext db, Guid id, CancellationToken _) =>
+            db.CaptchaChallenges.AsNoTracking().Where(c => c.Id == id).Select(c => (string?)c.ProtectedAnswer).SingleOrDefault()));
 
     /// <summary>
     /// Deletes up to <see cref="CleanUpBatch"/> challenges that expired more than <see cref="KeepFor"/> ago (a used

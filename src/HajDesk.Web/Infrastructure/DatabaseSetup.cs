@@ -39,11 +39,15 @@ public static class DatabaseSetup
         else
         {
             var connectionString = SqliteConnectionString(options.ConnectionString, contentRoot);
-            services.AddDbContext<HajDeskDbContext>(db => db
+            // One write at a time, queued in-process (SqliteWriteGate), so writers never sleep in SQLite's busy handler.
+            services.AddSingleton<SqliteWriteGate>();
+            services.AddDbContext<HajDeskDbContext>((provider, db) => db
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("HajDesk.Migrations.Sqlite"))
-                .AddInterceptors(new SqlitePragmas()));
+                .AddInterceptors(new SqlitePragmas(), provider.GetRequiredService<SqliteWriteGate>()));
         }
 
+        // Provinces and subjects in memory, invalidated by HajDeskDbContext's saves (see ReferenceDataCache).
+        services.AddSingleton<HajDesk.Core.Reference.ReferenceDataCache>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using HajDesk.Core.CivilRegistry;
 using HajDesk.Core.Data;
 using HajDesk.Core.Persian;
+using HajDesk.Core.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,7 @@ namespace HajDesk.Core.Requests.Submission;
 /// </remarks>
 public sealed class SubmissionService(
     HajDeskDbContext db,
+    ReferenceDataCache referenceData,
     ICivilRegistry registry,
     ISubmissionNotifications notifications,
     TimeProvider time,
@@ -26,17 +28,20 @@ public sealed class SubmissionService(
     private const int SaveAttempts = 4;
 
     /// <summary>What a form offers: every province and the active main subjects with their active children, in display order.</summary>
-    public async Task<SubmissionChoices> ChoicesAsync(CancellationToken cancellationToken) => new(
-        await db.Provinces.AsNoTracking().OrderBy(p => p.DisplayOrder).ToListAsync(cancellationToken),
-        await db.Subjects.AsNoTracking()
-            .Where(s => s.ParentId == null && s.IsActive)
-            .Include(s => s.Children.Where(c => c.IsActive).OrderBy(c => c.DisplayOrder))
-            .OrderBy(s => s.DisplayOrder).ToListAsync(cancellationToken));
+    public async Task<SubmissionChoices> ChoicesAsync(CancellationToken cancellationToken)
+    {
+        var data = await referenceData.GetAsync(db, cancellationToken);
+        return new(data.Provinces, data.FormSubjects);
+    }
 
     /// <summary>The request this submission key already created, if any.</summary>
     public Task<long?> FindAsync(Guid submissionKey, CancellationToken cancellationToken) =>
-        db.Requests.AsNoTracking().Where(r => r.SubmissionKey == submissionKey).Select(r => (long?)r.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        FindBySubmissionKey.For(db)(db, submissionKey, cancellationToken);
+
+    // Compiled once: every send POST asks it (twice), and EF's query cache would otherwise hash the expression each time.
+    private static readonly PerModelQuery<Func<HajDeskDbContext, Guid, CancellationToken, Task<long?>>> FindBySubmissionKey = new(() =>
+        EF.CompileAsyncQuery((HajDeskDbContext db, Guid submissionKey, CancellationToken _) =>
+            db.Requests.AsNoTracking().Where(r => r.SubmissionKey == submissionKey).Select(r => (long?)r.Id).FirstOrDefault()));
 
     /// <summary>
     /// A double click sends the same form twice at once: the first post spends the security code, the second
@@ -129,12 +134,10 @@ public sealed class SubmissionService(
     private async Task<(ValidSubmission? Fields, List<Attachment> Staged)> CheckFieldsAsync(
         Guid submissionKey, SubmissionInput input, FieldErrors errors, CancellationToken cancellationToken)
     {
-        var provinces = await db.Provinces.AsNoTracking().ToListAsync(cancellationToken);
-        var subjects = await db.Subjects.AsNoTracking().Where(s => s.ParentId == null && s.IsActive)
-            .Include(s => s.Children).ToListAsync(cancellationToken);
+        var data = await referenceData.GetAsync(db, cancellationToken);
         var staged = await db.Attachments.AsNoTracking().Where(a => a.StagingKey == submissionKey && a.RequestId == null)
             .ToListAsync(cancellationToken);
-        return (SubmissionRules.CheckFields(input, provinces, subjects, staged.Count, errors), staged);
+        return (SubmissionRules.CheckFields(input, data.Provinces, data.ActiveMainSubjects, staged.Count, errors), staged);
     }
 
     private async Task<IdentityCheck> AskRegistryAsync(

@@ -111,8 +111,7 @@ public class IndexModel(
 
         // One query whatever the input, and a constant-time comparison, so a wrong national code and a wrong
         // tracking code cost the same and look the same.
-        var found = await db.Requests.AsNoTracking().Where(r => r.TrackingCode == trackingCode)
-            .Select(r => new { r.Id, r.NationalCode }).FirstOrDefaultAsync(cancellationToken);
+        var found = await FindByTrackingCode.For(db)(db, trackingCode, cancellationToken);
         var expected = Encoding.ASCII.GetBytes(found?.NationalCode ?? "----------");
         var matches = CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(nationalCode)) && found is not null;
         if (!matches)
@@ -133,6 +132,14 @@ public class IndexModel(
         trackingCookie.Issue(Response, found!.Id);
         return RedirectToPage("Result");
     }
+
+    // Compiled once: every follow-up asks it.
+    private static readonly PerModelQuery<Func<HajDeskDbContext, string, CancellationToken, Task<TrackedRequest?>>> FindByTrackingCode = new(() =>
+        EF.CompileAsyncQuery((HajDeskDbContext db, string trackingCode, CancellationToken _) =>
+            db.Requests.AsNoTracking().Where(r => r.TrackingCode == trackingCode)
+                .Select(r => new TrackedRequest(r.Id, r.NationalCode)).FirstOrDefault()));
+
+    private sealed record TrackedRequest(long Id, string NationalCode);
 
     /// <summary>A short, keyed-free hash prefix: enough to correlate repeated failures in logs, useless to recover the code.</summary>
     private static string HashPrefix(string value) =>
