@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HajDesk.Core.Audit;
 using HajDesk.Core.Captcha;
 using HajDesk.Core.Notifications;
@@ -7,6 +8,7 @@ using HajDesk.Core.Staff;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HajDesk.Core.Data;
@@ -63,6 +65,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     {
         Versioning.Stamp(this);
         var referenceData = ChangesReferenceData();
+        using var turn = Database.CurrentTransaction is null ? WriteGate?.Enter(this) : null;
         try
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -80,6 +83,8 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     {
         Versioning.Stamp(this);
         var referenceData = ChangesReferenceData();
+        // SQLite: this save's turn among the process's writers (see IDatabaseWriteGate), held until after the commit.
+        using var turn = Database.CurrentTransaction is null && WriteGate is { } gate ? await gate.EnterAsync(this, cancellationToken) : null;
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -93,6 +98,12 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             }
         }
     }
+
+    /// <summary>The write gate among this context's interceptors, if its provider needs one (looked up once).</summary>
+    private IDatabaseWriteGate? WriteGate => (writeGate ??= new(
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<IDatabaseWriteGate>().FirstOrDefault())).Value;
+
+    private StrongBox<IDatabaseWriteGate?>? writeGate;
 
     /// <summary>
     /// Whether this save touches what <see cref="ReferenceDataCache"/> and the template store keep in memory; the

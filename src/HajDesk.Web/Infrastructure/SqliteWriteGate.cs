@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using HajDesk.Core.Data;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace HajDesk.Web.Infrastructure;
@@ -19,7 +20,7 @@ namespace HajDesk.Web.Infrastructure;
 /// else writing to it (a second process, a tool) is still handled by <c>busy_timeout</c>, and a turn not granted
 /// within <see cref="MaxWait"/> goes ahead to that fallback rather than failing.
 /// </remarks>
-internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbCommandInterceptor, IDisposable
+internal sealed class SqliteWriteGate : IDatabaseWriteGate, IDbCommandInterceptor, IDisposable
 {
     /// <summary>As long as SQLite's own <c>busy_timeout</c>.</summary>
     internal static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
@@ -39,54 +40,17 @@ internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbCommandInter
 
     public void Dispose() => turn.Dispose();
 
-    // SaveChanges: the whole save, its transaction and commit included.
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    // SaveChanges: the whole save, its transaction and commit included; HajDeskDbContext gives the turn back in a finally.
+    public async ValueTask<IDisposable?> EnterAsync(DbContext context, CancellationToken cancellationToken)
     {
-        if (NeedsTurn(eventData.Context) && turn.Wait(MaxWait))
-        {
-            savingContexts.AddOrUpdate(eventData.Context!, Held);
-        }
-
-        return result;
+        ArgumentNullException.ThrowIfNull(context);
+        return !savingContexts.TryGetValue(context, out _) && await turn.WaitAsync(MaxWait, cancellationToken) ? new SaveTurn(this, context) : null;
     }
 
-    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public IDisposable? Enter(DbContext context)
     {
-        if (NeedsTurn(eventData.Context) && await turn.WaitAsync(MaxWait, cancellationToken))
-        {
-            savingContexts.AddOrUpdate(eventData.Context!, Held);
-        }
-
-        return result;
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        EndSave(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        EndSave(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => EndSave(eventData.Context);
-
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        EndSave(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void SaveChangesCanceled(DbContextEventData eventData) => EndSave(eventData.Context);
-
-    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        EndSave(eventData.Context);
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(context);
+        return !savingContexts.TryGetValue(context, out _) && turn.Wait(MaxWait) ? new SaveTurn(this, context) : null;
     }
 
     // ExecuteUpdate / ExecuteDelete (and raw non-queries) outside a save or a transaction: one statement, one turn.
@@ -139,26 +103,37 @@ internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbCommandInter
         return Task.CompletedTask;
     }
 
-    /// <summary>A save asks for a turn unless the caller's own transaction is already open (it then writes in it).</summary>
-    private bool NeedsTurn(DbContext? context) =>
-        context is not null && context.Database.CurrentTransaction is null && !savingContexts.TryGetValue(context, out _);
-
     private bool NeedsTurn(DbCommand command, CommandEventData eventData) =>
         command.Transaction is null && (eventData.Context is null || !savingContexts.TryGetValue(eventData.Context, out _));
-
-    private void EndSave(DbContext? context)
-    {
-        if (context is not null && savingContexts.Remove(context))
-        {
-            turn.Release();
-        }
-    }
 
     private void EndCommand(DbCommand command)
     {
         if (writingCommands.Remove(command))
         {
             turn.Release();
+        }
+    }
+
+    /// <summary>A save's turn; disposing it twice gives it back once.</summary>
+    private sealed class SaveTurn : IDisposable
+    {
+        private SqliteWriteGate? gate;
+        private readonly DbContext context;
+
+        public SaveTurn(SqliteWriteGate gate, DbContext context)
+        {
+            this.gate = gate;
+            this.context = context;
+            gate.savingContexts.AddOrUpdate(context, Held);
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref gate, null) is { } owner)
+            {
+                owner.savingContexts.Remove(context);
+                owner.turn.Release();
+            }
         }
     }
 }

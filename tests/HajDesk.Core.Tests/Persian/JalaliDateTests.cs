@@ -315,4 +315,16 @@ public class JalaliDateTests
 
         Assert.Equal(new DateOnly(year, month, day), JalaliDate.TodayInTehran(time));
     }
+
+    [Fact]
+    public void PickerLeapYears_ComputedOnce_AreTheCalendarsLeapYearsFrom1300()
+    {
+        var years = JalaliDate.PickerLeapYears.Split(',').Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal(Enumerable.Range(JalaliDate.PickerFirstYear, JalaliDate.PickerYears).Where(JalaliDate.IsLeapYear), years);
+        Assert.Contains(1403, years);
+        Assert.DoesNotContain(1404, years);
+        Assert.True(JalaliDate.TryCreate(1300, 1, 1, out var nowruz));
+        Assert.Equal(nowruz.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), JalaliDate.PickerFirstNowruz);
+    }
 }

@@ -63,4 +63,29 @@ public class StaticAssetTests
         Assert.Contains("Vazirmatn-Regular.woff2?v=", css, StringComparison.Ordinal);
         Assert.DoesNotContain("http", css, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Get_PageFonts_AreTheSubsetWoff2FilesVersionedAndSmall()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var client = app.CreateClient();
+        var page = await client.GetDocumentAsync("/requests/send");
+        var fontSheet = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!)
+            .Single(h => h.StartsWith("/fonts/vazirmatn.", StringComparison.Ordinal));
+
+        var css = await client.GetStringAsync(fontSheet);
+        var fonts = System.Text.RegularExpressions.Regex.Matches(css, @"url\(""([^""]+)""\)").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(3, fonts.Count);
+        foreach (var font in fonts)
+        {
+            Assert.Contains(".woff2?v=", font, StringComparison.Ordinal);
+            var response = await client.GetAsync("/fonts/" + font);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("font/woff2", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+            // The full Vazirmatn files are about 50 KB each; the subset keeps Persian, Latin and the pages' own characters.
+            Assert.InRange((await response.Content.ReadAsByteArrayAsync()).Length, 5_000, 30_000);
+        }
+    }
 }
