@@ -11,6 +11,7 @@ public static class EscalationServiceCollectionExtensions
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<EscalationRules>();
+        services.AddScoped<Pages.Staff.Admin.Calendar.CalendarAdmin>();
         services.AddSingleton<EscalationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EscalationDispatcher>());
         return services;
