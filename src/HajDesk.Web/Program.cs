@@ -1,5 +1,6 @@
 using HajDesk.Core.Data;
 using HajDesk.Web.Captcha;
+using HajDesk.Web.Escalation;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
@@ -87,6 +88,7 @@ builder.Services.AddStaffAccounts(builder.Configuration);
 builder.Services.AddStaffDesk();
 builder.Services.AddEditConflicts();
 builder.Services.AddRequestChanges();
+builder.Services.AddCalendarAndEscalation();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<HajDeskDbContext>("database");
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using HajDesk.Core.Audit;
+using HajDesk.Core.Calendar;
 using HajDesk.Core.Captcha;
 using HajDesk.Core.Notifications;
 using HajDesk.Core.Reference;
@@ -57,6 +58,16 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     public DbSet<RecordedMessage> RecordedMessages => Set<RecordedMessage>();
 
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+
+    public DbSet<CalendarSettings> CalendarSettings => Set<CalendarSettings>();
+
+    public DbSet<EscalationSetting> EscalationSettings => Set<EscalationSetting>();
+
+    public DbSet<EscalationMark> EscalationMarks => Set<EscalationMark>();
+
+    public DbSet<EscalationDigest> EscalationDigests => Set<EscalationDigest>();
 
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
@@ -284,6 +295,35 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.Property(t => t.SmsText).HasMaxLength(MessageTemplate.MaxSmsTextLength);
             e.Property(t => t.EmailSubject).HasMaxLength(MessageTemplate.MaxEmailSubjectLength);
             e.Property(t => t.EmailText).HasMaxLength(MessageTemplate.MaxEmailTextLength);
+        });
+
+        // The official calendar and escalation (Core/Calendar).
+        builder.Entity<Holiday>(e =>
+        {
+            e.Property(h => h.Title).HasMaxLength(Holiday.MaxTitleLength);
+            e.HasIndex(h => h.Date).IsUnique();
+        });
+
+        builder.Entity<CalendarSettings>(e => e.Property(s => s.Id).ValueGeneratedNever());
+
+        builder.Entity<EscalationSetting>(e =>
+        {
+            e.HasKey(s => s.ProvinceId);
+            e.HasOne<Province>().WithMany().HasForeignKey(s => s.ProvinceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // The primary keys are what makes each escalation step and each digest happen once across processes.
+        builder.Entity<EscalationMark>(e =>
+        {
+            e.HasKey(m => new { m.RequestId, m.Threshold });
+            e.Property(m => m.Threshold).HasMaxLength(20);
+            e.HasOne<ServiceRequest>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<EscalationDigest>(e =>
+        {
+            e.HasKey(d => new { d.ProvinceId, d.Day });
+            e.HasOne<Province>().WithMany().HasForeignKey(d => d.ProvinceId).OnDelete(DeleteBehavior.Cascade);
         });
 
         // One optimistic-concurrency mechanism for everything people edit: the version column of every IVersioned

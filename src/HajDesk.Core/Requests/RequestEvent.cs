@@ -13,6 +13,18 @@ public enum RequestEventKind
     CitizenMessage,
     Rated,
     Objected,
+
+    /// <summary>An expert asked the citizen for more information; the question is visible to the citizen.</summary>
+    InfoRequested,
+
+    /// <summary>Escalation: the assigned expert was warned that the deadline is near.</summary>
+    DueSoonWarning,
+
+    /// <summary>Escalation: the province's supervisors were told the deadline passed.</summary>
+    OverdueAlert,
+
+    /// <summary>Escalation: the administrators were told the request is still overdue.</summary>
+    AdminAlert,
 }
 
 /// <summary>One entry of a request's timeline. Internal notes are never shown to the citizen.</summary>

@@ -10,4 +10,7 @@ public enum RequestNotice
     Answered,
     Referred,
     Reopened,
+
+    /// <summary>An expert asked the citizen for more information (SMS and e-mail: read the question on the follow-up page).</summary>
+    InfoRequested,
 }

@@ -37,5 +37,9 @@ public static class RequestRefusals
 
     public const string AlreadyObjected = "اعتراض به این پاسخ پیش‌تر ثبت شده است.";
 
+    public const string AlreadyWaiting = "پرسش پیشین هنوز بی‌پاسخ است؛ درخواست در انتظار پاسخ متقاضی است.";
+
+    public const string AskNotOpen = "فقط از متقاضیِ درخواست باز می‌توان اطلاعات بیشتر خواست.";
+
     public const string ObjectionNotAllowed = "مهلت اعتراض به این پاسخ گذشته است یا درخواست هنوز پاسخ داده نشده است.";
 }

@@ -9,26 +9,51 @@ namespace HajDesk.Core.Requests;
 /// </summary>
 public static class RequestRules
 {
-    /// <summary>The statuses in which a request still waits for staff. Adding a status means deciding here.</summary>
+    /// <summary>
+    /// The statuses in which a request is not finished: staff may act and the citizen may write. Adding a status
+    /// means deciding here and in <see cref="ClockStatuses"/>.
+    /// </summary>
     public static IReadOnlyList<RequestStatus> OpenStatuses { get; } =
+        [RequestStatus.Submitted, RequestStatus.InProgress, RequestStatus.Referred, RequestStatus.Reopened, RequestStatus.WaitingForCitizen];
+
+    /// <summary>
+    /// The open statuses in which the response clock runs, i.e. the request waits for staff: all open ones but
+    /// <see cref="RequestStatus.WaitingForCitizen"/> (the ball is with the citizen). Only these can be overdue,
+    /// due soon or escalated.
+    /// </summary>
+    public static IReadOnlyList<RequestStatus> ClockStatuses { get; } =
         [RequestStatus.Submitted, RequestStatus.InProgress, RequestStatus.Referred, RequestStatus.Reopened];
 
     /// <summary>
     /// Open: <c>Status = 'Submitted' OR Status = 'InProgress' OR …</c>, built from <see cref="OpenStatuses"/> as
     /// plain comparisons so the database uses the status index as it would for a hand-written condition.
     /// </summary>
-    public static Expression<Func<ServiceRequest, bool>> IsOpen { get; } = BuildIsOpen();
+    public static Expression<Func<ServiceRequest, bool>> IsOpen { get; } = BuildStatusIn(OpenStatuses);
 
-    /// <summary>Open and past its due instant at <paramref name="now"/>.</summary>
+    /// <summary>The clock runs: the status is one of <see cref="ClockStatuses"/>, as plain comparisons.</summary>
+    public static Expression<Func<ServiceRequest, bool>> ClockRuns { get; } = BuildStatusIn(ClockStatuses);
+
+    /// <summary>
+    /// Waiting for staff and past its due instant at <paramref name="now"/> (a request waiting for the citizen is
+    /// never overdue: its clock is stopped). <c>DueAt &lt; now AND Status IN (…)</c>, served by the due-date indexes.
+    /// </summary>
     public static Expression<Func<ServiceRequest, bool>> OverdueAt(DateTime now) =>
-        And(r => r.DueAt < now, IsOpen);
+        And(r => r.DueAt < now, ClockRuns);
+
+    /// <summary>
+    /// Due soon: waiting for staff, not yet overdue at <paramref name="now"/>, and due before
+    /// <paramref name="until"/> (the end of the warning window, counted in working days by the caller). A range on
+    /// <c>DueAt</c> like <see cref="OverdueAt"/>, so the same indexes serve it.
+    /// </summary>
+    public static Expression<Func<ServiceRequest, bool>> DueSoon(DateTime now, DateTime until) =>
+        And(r => r.DueAt >= now && r.DueAt <= until, ClockRuns);
 
     /// <summary>In memory: whether <paramref name="request"/> is overdue at <paramref name="now"/>.</summary>
     public static bool IsOverdue(ServiceRequest request, DateTime now) =>
         IsOverdue(request.Status, request.DueAt, now);
 
-    /// <summary>In memory, for a projected row: open and past <paramref name="dueAt"/>.</summary>
-    public static bool IsOverdue(RequestStatus status, DateTime dueAt, DateTime now) => status.IsOpen() && dueAt < now;
+    /// <summary>In memory, for a projected row: waiting for staff and past <paramref name="dueAt"/>.</summary>
+    public static bool IsOverdue(RequestStatus status, DateTime dueAt, DateTime now) => status.ClockRuns() && dueAt < now;
 
     /// <summary>Timeline entries the citizen sees on the follow-up page (never an internal note).</summary>
     public static Expression<Func<RequestEvent, bool>> VisibleToCitizen { get; } =
@@ -67,11 +92,11 @@ public static class RequestRules
             && (u.Role == StaffRole.Supervisor
                 || (u.Role == StaffRole.Expert && (!u.Subjects.Any() || u.Subjects.Any(s => s.SubjectId == subjectId))));
 
-    private static Expression<Func<ServiceRequest, bool>> BuildIsOpen()
+    private static Expression<Func<ServiceRequest, bool>> BuildStatusIn(IReadOnlyList<RequestStatus> statuses)
     {
         var request = Expression.Parameter(typeof(ServiceRequest), "r");
         var status = Expression.Property(request, nameof(ServiceRequest.Status));
-        var body = OpenStatuses
+        var body = statuses
             .Select(s => (Expression)Expression.Equal(status, Expression.Constant(s)))
             .Aggregate(Expression.OrElse);
         return Expression.Lambda<Func<ServiceRequest, bool>>(body, request);

@@ -20,6 +20,9 @@ public enum RequestStatus
 
     /// <summary>بازگشایی شده: reopened after an objection or by staff.</summary>
     Reopened,
+
+    /// <summary>در انتظار پاسخ متقاضی: an expert asked the citizen for more; the clock is stopped until they reply.</summary>
+    WaitingForCitizen,
 }
 
 public static class RequestStatusText
@@ -33,9 +36,13 @@ public static class RequestStatusText
         RequestStatus.Closed => "بسته شده",
         RequestStatus.Referred => "ارجاع شده",
         RequestStatus.Reopened => "بازگشایی شده",
+        RequestStatus.WaitingForCitizen => "در انتظار پاسخ متقاضی",
         _ => status.ToString(),
     };
 
     /// <summary>Whether the request still waits for staff (counts toward overdue); see <see cref="RequestRules.OpenStatuses"/>.</summary>
     public static bool IsOpen(this RequestStatus status) => RequestRules.OpenStatuses.Contains(status);
+
+    /// <summary>Whether the response clock runs (open and not waiting for the citizen); see <see cref="RequestRules.ClockStatuses"/>.</summary>
+    public static bool ClockRuns(this RequestStatus status) => RequestRules.ClockStatuses.Contains(status);
 }

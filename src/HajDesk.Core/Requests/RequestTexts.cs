@@ -33,6 +33,10 @@ public static class RequestTexts
     public static TextRule RatingComment { get; } = new(
         MaxRatingCommentLength, null, $"توضیح امتیاز حداکثر {TextRule.Digits(MaxRatingCommentLength)} نویسه است.");
 
+    /// <summary>What an expert asks the citizen (<see cref="ServiceRequest.AskCitizen"/>); the citizen reads it.</summary>
+    public static TextRule Question { get; } = new(
+        MaxReasonLength, "پرسش یا مدرکی را که از متقاضی می‌خواهید بنویسید.", $"متن پرسش حداکثر {TextRule.Digits(MaxReasonLength)} نویسه است.");
+
     public static TextRule Objection { get; } = new(
         MaxCitizenTextLength, "دلیل اعتراض را بنویسید.", "متن اعتراض بیش از اندازه مجاز است.");
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations.Schema;
 using System.Globalization;
+using HajDesk.Core.Calendar;
 using HajDesk.Core.Persian;
 
 namespace HajDesk.Core.Requests;
@@ -112,6 +113,7 @@ public partial class ServiceRequest
         Attach(AddEvent(RequestEventKind.Answered, actor, now, visibleToCitizen: true, answerText), files, fromStaff: true);
 
         Status = RequestStatus.Answered;
+        WaitingSince = null;
         AnsweredAt = now;
         AssignedToId ??= actor.Id;
         pendingNotices.Add(RequestNotice.Answered);
@@ -187,6 +189,7 @@ public partial class ServiceRequest
         SubjectId = subject.Id;
         SubSubjectId = subSubjectId;
         Status = RequestStatus.Referred;
+        WaitingSince = null;
         AssignedToId = null;
         pendingNotices.Add(RequestNotice.Referred);
         return RequestResult.Done;
@@ -211,6 +214,7 @@ public partial class ServiceRequest
 
         AddEvent(RequestEventKind.Closed, actor, now, visibleToCitizen: true, explanation.Length == 0 ? null : explanation);
         Status = RequestStatus.Closed;
+        WaitingSince = null;
         return RequestResult.Done;
     }
 
@@ -230,8 +234,42 @@ public partial class ServiceRequest
         return RequestResult.Done;
     }
 
-    /// <summary>The citizen adds a message (and files) while the request is open; the expert sees it.</summary>
-    public RequestResult AddCitizenMessage(string? text, IReadOnlyList<Attachment> files, DateTime now)
+    /// <summary>
+    /// An expert asks the citizen for more information or documents: the question is shown on the follow-up page,
+    /// the citizen is told by SMS (and e-mail), and the response clock stops until the citizen's reply
+    /// (<see cref="AddCitizenMessage"/>). The request stays with the expert who asked.
+    /// </summary>
+    public RequestResult AskCitizen(StaffActor actor, string? question, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var refusal = CheckCovered(actor)
+            ?? (Status == RequestStatus.WaitingForCitizen ? RequestResult.Refuse(RequestRefusals.AlreadyWaiting) : null)
+            ?? CheckOpen(RequestRefusals.AskNotOpen);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var textCheck = RequestTexts.Question.Check(question, out var text);
+        if (!textCheck.Succeeded)
+        {
+            return textCheck;
+        }
+
+        AddEvent(RequestEventKind.InfoRequested, actor, now, visibleToCitizen: true, text);
+        Status = RequestStatus.WaitingForCitizen;
+        WaitingSince = now;
+        AssignedToId ??= actor.Id;
+        pendingNotices.Add(RequestNotice.InfoRequested);
+        return RequestResult.Done;
+    }
+
+    /// <summary>
+    /// The citizen adds a message (and files) while the request is open; the expert sees it. A reply to the
+    /// expert's question (<see cref="RequestStatus.WaitingForCitizen"/>) returns the request to the expert and
+    /// pushes the deadline by the working days of <paramref name="calendar"/> spent waiting.
+    /// </summary>
+    public RequestResult AddCitizenMessage(string? text, IReadOnlyList<Attachment> files, DateTime now, WorkingCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var refusal = CheckOpen(RequestRefusals.MessageNotOpen);
@@ -247,6 +285,10 @@ public partial class ServiceRequest
         }
 
         Attach(AddEvent(RequestEventKind.CitizenMessage, null, now, visibleToCitizen: true, message), files, fromStaff: false);
+        if (Status == RequestStatus.WaitingForCitizen)
+        {
+            ResumeClock(calendar ?? WorkingCalendar.Default, now);
+        }
 
         return RequestResult.Done;
     }
@@ -303,6 +345,36 @@ public partial class ServiceRequest
         return RequestResult.Done;
     }
 
+    /// <summary>
+    /// Moves the due date later by the working days from the day of the question (counted) to the day of the
+    /// reply (not counted): a question asked and answered on the same day costs nothing.
+    /// </summary>
+    private void ResumeClock(WorkingCalendar calendar, DateTime now)
+    {
+        var waited = WaitingSince is { } since
+            ? calendar.WorkingDaysBetween(WorkingCalendar.TehranDay(since), WorkingCalendar.TehranDay(now))
+            : 0;
+        if (waited > 0)
+        {
+            DueAt = calendar.AddWorkingDays(DueAt, waited);
+            WaitedWorkingDays += waited;
+        }
+
+        WaitingSince = null;
+        Status = AssignedToId is null ? RequestStatus.Submitted : RequestStatus.InProgress;
+    }
+
+    /// <summary>
+    /// The due date this request would have under <paramref name="calendar"/>: its promised working days plus
+    /// those spent waiting, from its submission. A calendar change only ever moves <see cref="DueAt"/> later to
+    /// this, never earlier (a promise given is kept); see <c>docs/decisions/0005-calendar-changes-never-advance-a-promise.md</c>.
+    /// </summary>
+    public DateTime DueAtUnder(WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.AddWorkingDays(CreatedAt, ResponseDays + WaitedWorkingDays);
+    }
+
     private RequestResult? CheckOpen(string reason) => IsOpen ? null : RequestResult.Refuse(reason);
 
     private RequestResult? CheckCovered(StaffActor actor) =>
@@ -311,7 +383,12 @@ public partial class ServiceRequest
     private void AssignTo(StaffActor actor, string staffId, DateTime now, string text)
     {
         AssignedToId = staffId;
-        Status = RequestStatus.InProgress;
+        // Taking or assigning a request that waits for the citizen does not restart its clock.
+        if (Status != RequestStatus.WaitingForCitizen)
+        {
+            Status = RequestStatus.InProgress;
+        }
+
         AddEvent(RequestEventKind.Assigned, actor, now, visibleToCitizen: false, text);
     }
 

@@ -1,3 +1,4 @@
+using HajDesk.Core.Calendar;
 using HajDesk.Core.CivilRegistry;
 using HajDesk.Core.Requests.Submission;
 
@@ -14,7 +15,9 @@ public partial class ServiceRequest
     /// <param name="person">The person the civil registry confirmed.</param>
     /// <param name="fields">The checked fields.</param>
     /// <param name="now">The submission instant (UTC).</param>
-    public static ServiceRequest Submit(Guid submissionKey, RegistryPerson person, ValidSubmission fields, DateTime now)
+    /// <param name="calendar">The official calendar the deadline is counted in; Saturday to Wednesday without holidays when null.</param>
+    public static ServiceRequest Submit(Guid submissionKey, RegistryPerson person, ValidSubmission fields, DateTime now,
+        WorkingCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(fields);
@@ -39,7 +42,8 @@ public partial class ServiceRequest
             Status = RequestStatus.Submitted,
             CreatedAt = now,
             UpdatedAt = now,
-            DueAt = WorkingDays.AddWorkingDays(now, subject.ResponseDays),
+            ResponseDays = subject.ResponseDays,
+            DueAt = (calendar ?? WorkingCalendar.Default).AddWorkingDays(now, subject.ResponseDays),
         };
         request.Events.Add(new RequestEvent
         {

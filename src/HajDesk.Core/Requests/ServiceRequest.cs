@@ -55,8 +55,20 @@ public partial class ServiceRequest : Data.IVersioned
 
     public DateTime UpdatedAt { get; set; }
 
-    /// <summary>When the answer is due, from the subject's response time in working days.</summary>
+    /// <summary>
+    /// When the answer is due: the subject's response time in working days of the official calendar, pushed by the
+    /// working days spent waiting for the citizen; the one column the clock writes (see <c>docs/staff.md</c>).
+    /// </summary>
     public DateTime DueAt { get; set; }
+
+    /// <summary>The working days promised at submission (the subject's response time then).</summary>
+    public int ResponseDays { get; set; }
+
+    /// <summary>Working days spent in <see cref="RequestStatus.WaitingForCitizen"/> so far; each pushed <see cref="DueAt"/>.</summary>
+    public int WaitedWorkingDays { get; set; }
+
+    /// <summary>When the expert asked the citizen; null unless <see cref="RequestStatus.WaitingForCitizen"/>.</summary>
+    public DateTime? WaitingSince { get; set; }
 
     public DateTime? AnsweredAt { get; set; }
 

@@ -1,42 +1,17 @@
-using HajDesk.Core.Persian;
+using HajDesk.Core.Calendar;
 
 namespace HajDesk.Core.Requests;
 
 /// <summary>
-/// Response deadlines. Subjects promise an answer within N working days; the Iranian working week is Saturday to
-/// Wednesday, and the day counts in Tehran whatever the server's time zone is. Official holidays are not modelled:
-/// a deadline that falls on one is simply met a little early.
+/// Response deadlines on the plain week (Saturday to Wednesday, no holidays): <see cref="WorkingCalendar.Default"/>.
+/// The app counts with the official calendar (<see cref="WorkingCalendarStore"/>); this remains for callers that
+/// have none, such as tests that build requests by hand.
 /// </summary>
 public static class WorkingDays
 {
-    private static readonly TimeSpan EndOfDay = new(23, 59, 59);
-
-    /// <summary>
-    /// The end (23:59:59 Tehran time) of the <paramref name="days"/>-th working day after the Tehran calendar day
-    /// of <paramref name="startUtc"/>; the start day itself is not counted. With 0 days, the end of the start day.
-    /// </summary>
-    /// <param name="startUtc">When the request was made; <see cref="DateTimeKind.Unspecified"/> is taken as UTC.</param>
-    /// <param name="days">Working days to allow, zero or more.</param>
-    /// <returns>The due instant in UTC.</returns>
-    public static DateTime AddWorkingDays(DateTime startUtc, int days)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(days);
-
-        var day = DateOnly.FromDateTime(JalaliDate.ToTehranLocal(startUtc));
-        var remaining = days;
-        while (remaining > 0)
-        {
-            day = day.AddDays(1);
-            if (IsWorkingDay(day))
-            {
-                remaining--;
-            }
-        }
-
-        var dueLocal = DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) + EndOfDay, DateTimeKind.Unspecified);
-        return TimeZoneInfo.ConvertTimeToUtc(dueLocal, JalaliDate.Tehran);
-    }
+    /// <inheritdoc cref="WorkingCalendar.AddWorkingDays(DateTime, int)"/>
+    public static DateTime AddWorkingDays(DateTime startUtc, int days) => WorkingCalendar.Default.AddWorkingDays(startUtc, days);
 
     /// <summary>Saturday to Wednesday; Thursday and Friday are the weekend.</summary>
-    public static bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Thursday or DayOfWeek.Friday);
+    public static bool IsWorkingDay(DateOnly day) => WorkingCalendar.Default.IsWorkingDay(day);
 }

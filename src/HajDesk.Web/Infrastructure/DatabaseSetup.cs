@@ -146,6 +146,7 @@ public static class DatabaseSetup
         }
 
         var seeded = await ReferenceDataSeeder.SeedAsync(db, cancellationToken);
+        seeded += await Core.Calendar.FixedHolidays.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         if (seeded > 0)
         {
             logger.LogInformation("Seeded {Count} reference rows", seeded);

@@ -19,6 +19,20 @@ public static partial class MessageTemplates
 
     public const string StaffNewRequest = "staff.new-request";
 
+    public const string RequestInfoRequested = "request.info-requested";
+
+    /// <summary>Escalation: to the assigned expert, the deadline is near.</summary>
+    public const string StaffDueSoon = "staff.due-soon";
+
+    /// <summary>Escalation: to the province's supervisors, the deadline has passed.</summary>
+    public const string StaffOverdue = "staff.overdue";
+
+    /// <summary>Escalation: to the administrators, still overdue some working days later.</summary>
+    public const string StaffOverdueAdministrators = "staff.overdue-admin";
+
+    /// <summary>The daily digest of a province's overdue requests, to its supervisors.</summary>
+    public const string StaffOverdueDigest = "staff.overdue-digest";
+
     public static class Placeholders
     {
         public const string FirstName = "FirstName";
@@ -34,6 +48,12 @@ public static partial class MessageTemplates
         public const string ProvinceName = "ProvinceName";
 
         public const string StaffUrl = "StaffUrl";
+
+        public const string DueDate = "DueDate";
+
+        public const string OverdueCount = "OverdueCount";
+
+        public const string TrackingCodes = "TrackingCodes";
     }
 
     /// <summary>The most UCS-2 characters an SMS template may render to: two concatenated segments of 67.</summary>
@@ -51,13 +71,29 @@ public static partial class MessageTemplates
         Placeholders.ServiceName,
     ];
 
+    private static readonly string[] EscalationPlaceholders = [.. StaffPlaceholders, Placeholders.DueDate];
+
+    private static readonly string[] DigestPlaceholders =
+    [
+        Placeholders.ProvinceName, Placeholders.StaffUrl, Placeholders.Organization, Placeholders.ServiceName,
+        Placeholders.OverdueCount, Placeholders.TrackingCodes,
+    ];
+
     /// <summary>Every key, in the order administrators see them.</summary>
     public static IReadOnlyList<string> Keys { get; } =
-        [RequestReceived, RequestAnswered, RequestReferred, RequestReopened, StaffNewRequest];
+    [
+        RequestReceived, RequestAnswered, RequestReferred, RequestReopened, RequestInfoRequested, StaffNewRequest,
+        StaffDueSoon, StaffOverdue, StaffOverdueAdministrators, StaffOverdueDigest,
+    ];
 
     /// <summary>The placeholders a template may use; any other <c>{Name}</c> is refused when the template is saved.</summary>
-    public static IReadOnlyList<string> PlaceholdersOf(string key) =>
-        key == StaffNewRequest ? StaffPlaceholders : CitizenPlaceholders;
+    public static IReadOnlyList<string> PlaceholdersOf(string key) => key switch
+    {
+        StaffNewRequest => StaffPlaceholders,
+        StaffDueSoon or StaffOverdue or StaffOverdueAdministrators => EscalationPlaceholders,
+        StaffOverdueDigest => DigestPlaceholders,
+        _ => CitizenPlaceholders,
+    };
 
     /// <summary>The texts seeded when a key is missing; administrators may change them later.</summary>
     public static FrozenDictionary<string, MessageTemplate> Defaults { get; } = new MessageTemplate[]
@@ -146,6 +182,90 @@ public static partial class MessageTemplates
                 درخواست تازه‌ای با کد پیگیری {TrackingCode} در {ServiceName} برای استان {ProvinceName} ثبت شد.
 
                 برای دیدن و رسیدگی به آن، به میز کار کارشناسان بروید:
+                {StaffUrl}
+
+                این پیام خودکار است؛ لطفاً به آن پاسخ ندهید.
+                {Organization}
+                """,
+        },
+        new()
+        {
+            Key = RequestInfoRequested,
+            SmsText = "{FirstName} گرامی، برای درخواست {TrackingCode} اطلاعات بیشتری لازم است.\nپیگیری: {FollowUpUrl}\n{Organization}",
+            EmailSubject = "درخواست اطلاعات بیشتر — {TrackingCode}",
+            EmailText = """
+                {FirstName} گرامی،
+
+                کارشناس {Organization} برای رسیدگی به درخواست شما با کد پیگیری {TrackingCode} اطلاعات یا مدرک بیشتری خواسته است.
+
+                برای خواندن پرسش و فرستادن پاسخ، به نشانی زیر بروید و کد ملی خود و کد پیگیری را وارد کنید:
+                {FollowUpUrl}
+
+                تا پاسخ شما برسد، مهلت رسیدگی شمرده نمی‌شود.
+
+                این پیام خودکار است؛ لطفاً به آن پاسخ ندهید.
+                {Organization}
+                """,
+        },
+        new()
+        {
+            Key = StaffDueSoon,
+            SmsText = "مهلت پاسخ درخواست {TrackingCode} نزدیک است: {DueDate}.\n{StaffUrl}",
+            EmailSubject = "مهلت پاسخ نزدیک است — {TrackingCode}",
+            EmailText = """
+                همکار گرامی،
+
+                مهلت پاسخ درخواست {TrackingCode} که با شماست، {DueDate} به پایان می‌رسد.
+
+                {StaffUrl}
+
+                این پیام خودکار است؛ لطفاً به آن پاسخ ندهید.
+                {Organization}
+                """,
+        },
+        new()
+        {
+            Key = StaffOverdue,
+            SmsText = "مهلت پاسخ درخواست {TrackingCode} در استان {ProvinceName} گذشت.\n{StaffUrl}",
+            EmailSubject = "دیرکرد درخواست {TrackingCode} — استان {ProvinceName}",
+            EmailText = """
+                همکار گرامی،
+
+                مهلت پاسخ درخواست {TrackingCode} در استان {ProvinceName} ({DueDate}) گذشته است و هنوز پاسخی داده نشده است.
+
+                {StaffUrl}
+
+                این پیام خودکار است؛ لطفاً به آن پاسخ ندهید.
+                {Organization}
+                """,
+        },
+        new()
+        {
+            Key = StaffOverdueAdministrators,
+            SmsText = "درخواست {TrackingCode} در استان {ProvinceName} همچنان دیرکرد دارد.\n{StaffUrl}",
+            EmailSubject = "دیرکرد ادامه‌دار درخواست {TrackingCode} — استان {ProvinceName}",
+            EmailText = """
+                مدیر گرامی،
+
+                مهلت پاسخ درخواست {TrackingCode} در استان {ProvinceName} ({DueDate}) گذشته است و چند روز کاری پس از آن هم پاسخی داده نشده است.
+
+                {StaffUrl}
+
+                این پیام خودکار است؛ لطفاً به آن پاسخ ندهید.
+                {Organization}
+                """,
+        },
+        new()
+        {
+            Key = StaffOverdueDigest,
+            SmsText = "{OverdueCount} درخواست استان {ProvinceName} دیرکرد دارد.\n{StaffUrl}",
+            EmailSubject = "گزارش روزانه دیرکرد — استان {ProvinceName}",
+            EmailText = """
+                همکار گرامی،
+
+                {OverdueCount} درخواست استان {ProvinceName} از مهلت پاسخ گذشته است. کدهای پیگیری:
+                {TrackingCodes}
+
                 {StaffUrl}
 
                 این پیام خودکار است؛ لطفاً به آن پاسخ ندهید.

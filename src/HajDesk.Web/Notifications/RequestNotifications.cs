@@ -73,6 +73,9 @@ public sealed class RequestNotifications(
                 case RequestNotice.Reopened:
                     RequestReopened(r);
                     break;
+                case RequestNotice.InfoRequested:
+                    Replace(r, MessageTemplates.RequestInfoRequested, CitizenMessages(r, MessageTemplates.RequestInfoRequested));
+                    break;
             }
         }
 

@@ -25,6 +25,11 @@ public static class AdminAuditActions
     public const string CannedDeactivate = "canned.deactivate";
     public const string NotificationRetry = "notification.retry";
     public const string TemplateUpdate = "template.update";
+    public const string CalendarWeek = "calendar.week";
+    public const string HolidayAdd = "calendar.holiday-add";
+    public const string HolidayDelete = "calendar.holiday-delete";
+    public const string EscalationUpdate = "escalation.update";
+    public const string EscalationReset = "escalation.reset";
 }
 
 /// <summary>Persian names of audited actions, for the audit log page; an unknown action is shown as stored.</summary>
@@ -68,6 +73,11 @@ public static class AuditActionText
         [AdminAuditActions.CannedDeactivate] = "غیرفعال کردن پاسخ آماده",
         [AdminAuditActions.NotificationRetry] = "ارسال دوباره پیام ناموفق",
         [AdminAuditActions.TemplateUpdate] = "ویرایش متن پیام",
+        [AdminAuditActions.CalendarWeek] = "ویرایش روزهای کاری هفته",
+        [AdminAuditActions.HolidayAdd] = "افزودن تعطیلی",
+        [AdminAuditActions.HolidayDelete] = "حذف تعطیلی",
+        [AdminAuditActions.EscalationUpdate] = "ویرایش آستانه‌های پیگیری دیرکرد",
+        [AdminAuditActions.EscalationReset] = "بازگشت استان به آستانه‌های کشوری",
     };
 
     /// <summary>Every known action, in the order above, for the audit page's filter.</summary>

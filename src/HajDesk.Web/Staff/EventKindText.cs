@@ -17,6 +17,10 @@ public static class EventKindText
         RequestEventKind.CitizenMessage => "پیام متقاضی",
         RequestEventKind.Rated => "امتیاز متقاضی",
         RequestEventKind.Objected => "اعتراض متقاضی",
+        RequestEventKind.InfoRequested => "درخواست اطلاعات از متقاضی",
+        RequestEventKind.DueSoonWarning => "هشدار نزدیکی مهلت",
+        RequestEventKind.OverdueAlert => "اعلام دیرکرد به سرپرستان",
+        RequestEventKind.AdminAlert => "اعلام دیرکرد به مدیران",
         _ => kind.ToString(),
     };
 }

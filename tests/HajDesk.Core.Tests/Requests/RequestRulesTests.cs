@@ -11,6 +11,7 @@ public class RequestRulesTests
     [InlineData(RequestStatus.InProgress, true)]
     [InlineData(RequestStatus.Referred, true)]
     [InlineData(RequestStatus.Reopened, true)]
+    [InlineData(RequestStatus.WaitingForCitizen, true)]
     [InlineData(RequestStatus.Answered, false)]
     [InlineData(RequestStatus.Closed, false)]
     public void IsOpen_EachStatus_AgreesInMemoryAndAsExpression(RequestStatus status, bool open)

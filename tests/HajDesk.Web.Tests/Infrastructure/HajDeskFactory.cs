@@ -37,6 +37,8 @@ public class HajDeskFactory(TestDatabase database, IDictionary<string, string?>?
         builder.UseSetting("Database:MigrateAtStartup", "true");
         // Forms in page tests are sent with this security code; tests of the CAPTCHA itself use real answers.
         builder.UseSetting("Captcha:TestCode", TestCaptchaCode);
+        // Escalation runs on the real clock in the background; its tests turn it on or drive it by hand.
+        builder.UseSetting("Escalation:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

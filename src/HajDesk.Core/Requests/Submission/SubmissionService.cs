@@ -23,7 +23,8 @@ public sealed class SubmissionService(
     ICivilRegistry registry,
     ISubmissionNotifications notifications,
     TimeProvider time,
-    ILogger<SubmissionService> logger)
+    ILogger<SubmissionService> logger,
+    Calendar.WorkingCalendarStore calendars)
 {
     private const int SaveAttempts = 4;
 
@@ -126,7 +127,8 @@ public sealed class SubmissionService(
             IdentityOutcome.Throttled => new SubmissionResult(SubmissionOutcome.Throttled, errors),
             IdentityOutcome.Unavailable => new SubmissionResult(SubmissionOutcome.RegistryUnavailable, errors),
             IdentityOutcome.Found when fields is not null && errors.IsEmpty =>
-                await SaveAsync(ServiceRequest.Submit(submissionKey, identity.Person!, fields, time.GetUtcNow().UtcDateTime), staged, cancellationToken),
+                await SaveAsync(ServiceRequest.Submit(submissionKey, identity.Person!, fields, time.GetUtcNow().UtcDateTime,
+                    await calendars.GetAsync(db, cancellationToken)), staged, cancellationToken),
             _ => new SubmissionResult(SubmissionOutcome.Invalid, errors, identity.Person),
         };
     }
