@@ -14,8 +14,10 @@ public partial class ServiceRequest
     /// <param name="person">The person the civil registry confirmed.</param>
     /// <param name="fields">The checked fields.</param>
     /// <param name="now">The submission instant (UTC).</param>
-    public static ServiceRequest Submit(Guid submissionKey, RegistryPerson person, ValidSubmission fields, DateTime now)
+    /// <param name="origin">The channel and who brought the request in; the web form when null.</param>
+    public static ServiceRequest Submit(Guid submissionKey, RegistryPerson person, ValidSubmission fields, DateTime now, SubmissionOrigin? origin = null)
     {
+        origin ??= SubmissionOrigin.Web;
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(fields);
         var subject = fields.SubSubject ?? fields.Subject;
@@ -40,6 +42,9 @@ public partial class ServiceRequest
             CreatedAt = now,
             UpdatedAt = now,
             DueAt = WorkingDays.AddWorkingDays(now, subject.ResponseDays),
+            Channel = origin.Channel,
+            CreatedById = origin.StaffId,
+            ApiKeyId = origin.ApiKeyId,
         };
         request.Events.Add(new RequestEvent
         {
@@ -48,6 +53,8 @@ public partial class ServiceRequest
             VisibleToCitizen = true,
             ToProvinceId = fields.Province.Id,
             ToSubjectId = subject.Id,
+            ActorId = origin.StaffId,
+            ActorName = origin.StaffName,
         });
         return request;
     }
