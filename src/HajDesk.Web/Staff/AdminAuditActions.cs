@@ -25,6 +25,9 @@ public static class AdminAuditActions
     public const string CannedDeactivate = "canned.deactivate";
     public const string NotificationRetry = "notification.retry";
     public const string TemplateUpdate = "template.update";
+    public const string ApiKeyCreate = "api-key.create";
+    public const string ApiKeyRevoke = "api-key.revoke";
+    public const string RequestRegister = "request.register";
 }
 
 /// <summary>Persian names of audited actions, for the audit log page; an unknown action is shown as stored.</summary>
@@ -68,6 +71,14 @@ public static class AuditActionText
         [AdminAuditActions.CannedDeactivate] = "غیرفعال کردن پاسخ آماده",
         [AdminAuditActions.NotificationRetry] = "ارسال دوباره پیام ناموفق",
         [AdminAuditActions.TemplateUpdate] = "ویرایش متن پیام",
+        [AdminAuditActions.ApiKeyCreate] = "صدور کلید API",
+        [AdminAuditActions.ApiKeyRevoke] = "باطل کردن کلید API",
+        [AdminAuditActions.RequestRegister] = "ثبت درخواست برای متقاضی",
+        ["api.services"] = "API: فهرست خدمت‌ها",
+        ["api.service"] = "API: ویژگی‌های خدمت",
+        ["api.request.create"] = "API: ثبت درخواست",
+        ["api.request.view"] = "API: دیدن درخواست",
+        ["api.requests.search"] = "API: جستجوی درخواست‌ها",
     };
 
     /// <summary>Every known action, in the order above, for the audit page's filter.</summary>
