@@ -127,7 +127,7 @@ public sealed class SendMistakesTests(BrowserFixture fixture, ITestOutputHelper 
         WrongBirthDate => ["کد ملی و تاریخ تولد در سامانه ثبت احوال با هم تأیید نشد"],
         BadMobile => ["شماره تلفن همراه معتبر نیست"],
         DisguisedExe => ["نوع فایل «madarek.pdf» پذیرفته نیست"],
-        WrongSecurityCode => ["کد امنیتی درست نبود"],
+        WrongSecurityCode => ["کد امنیتی درست نیست"],
         _ => throw new ArgumentOutOfRangeException(nameof(mistake), mistake, null),
     };
 

@@ -232,9 +232,9 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         {
             e.HasKey(t => t.Key);
             e.Property(t => t.Key).HasMaxLength(60);
-            e.Property(t => t.SmsText).HasMaxLength(500);
-            e.Property(t => t.EmailSubject).HasMaxLength(300);
-            e.Property(t => t.EmailText).HasMaxLength(4000);
+            e.Property(t => t.SmsText).HasMaxLength(MessageTemplate.MaxSmsTextLength);
+            e.Property(t => t.EmailSubject).HasMaxLength(MessageTemplate.MaxEmailSubjectLength);
+            e.Property(t => t.EmailText).HasMaxLength(MessageTemplate.MaxEmailTextLength);
         });
 
         builder.Entity<ApiKey>(e =>

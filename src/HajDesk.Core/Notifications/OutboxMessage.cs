@@ -82,6 +82,13 @@ public class RecordedMessage
 /// <summary>A Persian message text administrators can edit without a redeploy.</summary>
 public class MessageTemplate : Data.IVersioned
 {
+    /// <summary>Longest SMS text an administrator may store (the column's size; sending has its own limit).</summary>
+    public const int MaxSmsTextLength = 500;
+
+    public const int MaxEmailSubjectLength = 300;
+
+    public const int MaxEmailTextLength = 4000;
+
     /// <summary>Template key, e.g. <c>request.received</c>.</summary>
     public required string Key { get; set; }
 

@@ -9,6 +9,12 @@ public static class NationalCode
 {
     public const int Length = 10;
 
+    /// <summary>What a form says when the national code is missing (every form that asks for one).</summary>
+    public const string RequiredMessage = "کد ملی را وارد کنید.";
+
+    /// <summary>What a form says when the national code is not a valid one.</summary>
+    public const string InvalidMessage = "کد ملی معتبر نیست؛ ده رقم کد ملی را بدون خط تیره وارد کنید.";
+
     /// <summary>
     /// Normalizes <paramref name="input"/> with <see cref="PersianText.NormalizeNumeric"/>, pads 8-9 digits to ten
     /// and validates it. Separators inside the code are not accepted.

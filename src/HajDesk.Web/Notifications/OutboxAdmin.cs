@@ -58,12 +58,6 @@ public sealed class OutboxAdmin(
 {
     public const int MaxPageSize = 200;
 
-    public const int MaxSmsTextLength = 500;
-
-    public const int MaxEmailSubjectLength = 300;
-
-    public const int MaxEmailTextLength = 4000;
-
     /// <summary>The first name used to check an SMS template's length (names over 20 characters are shortened when sent).</summary>
     public const string SampleFirstName = "امیرحسین";
 
@@ -156,9 +150,9 @@ public sealed class OutboxAdmin(
         }
 
         var allowed = MessageTemplates.PlaceholdersOf(key);
-        Check(nameof(TemplateUpdate.SmsText), update.SmsText, "متن پیامک", MaxSmsTextLength);
-        Check(nameof(TemplateUpdate.EmailSubject), update.EmailSubject, "موضوع ایمیل", MaxEmailSubjectLength);
-        Check(nameof(TemplateUpdate.EmailText), update.EmailText, "متن ایمیل", MaxEmailTextLength);
+        Check(nameof(TemplateUpdate.SmsText), update.SmsText, "متن پیامک", MessageTemplate.MaxSmsTextLength);
+        Check(nameof(TemplateUpdate.EmailSubject), update.EmailSubject, "موضوع ایمیل", MessageTemplate.MaxEmailSubjectLength);
+        Check(nameof(TemplateUpdate.EmailText), update.EmailText, "متن ایمیل", MessageTemplate.MaxEmailTextLength);
 
         if (!errors.ContainsKey(nameof(TemplateUpdate.EmailSubject)) && update.EmailSubject!.Contains('\n', StringComparison.Ordinal))
         {

@@ -6,8 +6,8 @@ namespace HajDesk.Core.Requests.Submission;
 /// <summary>Every message the submission rules give, each written once.</summary>
 public static class SubmissionMessages
 {
-    public const string NationalCodeRequired = "کد ملی را وارد کنید.";
-    public const string NationalCodeInvalid = "کد ملی معتبر نیست؛ ده رقم کد ملی را بدون خط تیره وارد کنید.";
+    public const string NationalCodeRequired = NationalCode.RequiredMessage;
+    public const string NationalCodeInvalid = NationalCode.InvalidMessage;
     public const string BirthDateIncomplete = "تاریخ تولد را کامل وارد کنید: روز، ماه و سال.";
     public const string BirthDateNotNumeric = "تاریخ تولد را با عدد وارد کنید؛ مانند ۱۲ / تیر / ۱۳۶۵.";
     public const string BirthYearTwoDigits = "سال تولد را چهاررقمی وارد کنید؛ مانند ۱۳۶۵.";

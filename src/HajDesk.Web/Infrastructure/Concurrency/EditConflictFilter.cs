@@ -39,7 +39,6 @@ public sealed class EditConflictFilter : IAsyncPageFilter
         }
 
         EditConflict.Raise(http);
-        http.Response.StatusCode = StatusCodes.Status409Conflict;
         executed.Result = page.Page();
     }
 }

@@ -2,9 +2,12 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using HajDesk.Core.Requests;
+using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HajDesk.Web.Tests.PageTests.Requests;
 
@@ -229,6 +232,29 @@ public class TrackTests
         Assert.Contains("رسید.jpg", result.QuerySelector(".timeline")!.TextContent, StringComparison.Ordinal);
         var message = await app.WithDbAsync(db => db.RequestEvents.Include(e => e.Attachments).SingleAsync(e => e.Kind == RequestEventKind.CitizenMessage));
         Assert.Single(message.Attachments);
+    }
+
+    /// <summary>An expert's change committed while the citizen's message was being saved: the one conflict response.</summary>
+    [Fact]
+    public async Task Post_MessageMeetingAConcurrentStaffChange_Gets409KeepsTheTextAndWritesNothing()
+    {
+        var race = new RequestRaceInterceptor();
+        await using var baseApp = await HajDeskFactory.CreateAsync();
+        var app = baseApp.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<Core.Data.HajDeskDbContext>(o => o.AddInterceptors(race))));
+        var code = await SendRequestAsync(baseApp);
+        var client = app.CreateClient();
+        var (_, page) = await TrackAsync(client, SendPage.NationalCode, code);
+
+        race.Armed = true;
+        var response = await client.SubmitMultipartAsync(page.Form("#message-form"), new Dictionary<string, string?> { ["MessageText"] = "پیامی که نباید گم شود" },
+            [("رسید.jpg", SampleFiles.Jpeg(), "image/jpeg")], "/requests/track/result?handler=Message");
+
+        Assert.True(race.Fired);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var result = await Html.ParseAsync(response);
+        Assert.Equal(EditConflict.Message + " " + EditConflict.FilesMessage, result.QuerySelector("[data-testid=conflict]")!.TextContent);
+        Assert.Equal("پیامی که نباید گم شود", result.QuerySelector("#MessageText")!.TextContent);
+        Assert.Equal(0, await baseApp.WithDbAsync(db => db.RequestEvents.CountAsync(e => e.Kind == RequestEventKind.CitizenMessage)));
     }
 
     [Fact]

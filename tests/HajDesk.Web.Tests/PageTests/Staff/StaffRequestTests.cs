@@ -1,11 +1,11 @@
 using System.Net;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Staff;
+using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HajDesk.Web.Tests.PageTests.Staff;
@@ -377,7 +377,7 @@ public class StaffRequestTests
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var page = await Html.ParseAsync(second);
-        Assert.StartsWith("این درخواست هم‌زمان توسط همکار دیگری تغییر کرده است", page.QuerySelector("[data-testid=conflict]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(EditConflict.Message, page.QuerySelector("[data-testid=conflict]")!.TextContent);
         Assert.Equal("پاسخی که نباید گم شود", page.QuerySelector("#AnswerText")!.TextContent);
         Assert.Contains("اول", page.QuerySelector("[data-testid=timeline]")!.TextContent, StringComparison.Ordinal);
         var stored = await app.WithDbAsync(db => db.Requests.AsNoTracking().Include(r => r.Events).SingleAsync(r => r.Id == request.Id));
@@ -392,7 +392,7 @@ public class StaffRequestTests
     [Fact]
     public async Task ChangeCommittedBetweenLoadAndSave_Gets409AndWritesNothing()
     {
-        var race = new RaceInterceptor();
+        var race = new RequestRaceInterceptor();
         await using var baseApp = await HajDeskFactory.CreateAsync();
         var app = baseApp.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<Core.Data.HajDeskDbContext>(o => o.AddInterceptors(race))));
         var world = await StaffWorld.CreateAsync(baseApp);
@@ -413,30 +413,6 @@ public class StaffRequestTests
         Assert.Equal(RequestStatus.Submitted, stored.Status);
         Assert.Single(stored.Events);
         Assert.Equal(0, await baseApp.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.RequestAnswer)));
-    }
-
-    /// <summary>When armed, changes a request's version behind the context's back just before it saves the request.</summary>
-    private sealed class RaceInterceptor : SaveChangesInterceptor
-    {
-        public bool Armed { get; set; }
-
-        public bool Fired { get; private set; }
-
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            var db = eventData.Context!;
-            var entry = db.ChangeTracker.Entries<ServiceRequest>().FirstOrDefault(e => e.State == EntityState.Modified);
-            if (Armed && entry is not null)
-            {
-                Armed = false;
-                Fired = true;
-                var id = entry.Entity.Id;
-                await db.Database.ExecuteSqlAsync($"UPDATE \"Requests\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = {id}", cancellationToken);
-            }
-
-            return result;
-        }
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public class IndexModel(
         SubmissionResult result;
         if (captchaCheck != CaptchaCheck.Passed)
         {
-            ModelState.AddModelError(nameof(CaptchaAnswer), string.IsNullOrWhiteSpace(CaptchaAnswer) ? Messages.CaptchaRequired : Messages.CaptchaWrong);
+            ModelState.AddModelError(nameof(CaptchaAnswer), string.IsNullOrWhiteSpace(CaptchaAnswer) ? CaptchaField.MissingAnswer : CaptchaField.WrongAnswer);
             result = await submission.CheckAsync(key, Input, errors, cancellationToken);
         }
         else
@@ -260,11 +260,4 @@ public class IndexModel(
     /// <summary>The first error of a field, for the view.</summary>
     public string? ErrorFor(string key) =>
         ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
-
-    public static class Messages
-    {
-        public const string CaptchaRequired = "کد امنیتی را وارد کنید.";
-
-        public const string CaptchaWrong = "کد امنیتی درست نبود یا منقضی شده است؛ کد تصویر جدید را وارد کنید.";
-    }
 }

@@ -64,11 +64,11 @@ public class IndexModel(
         string? nationalCode = null;
         if (string.IsNullOrWhiteSpace(NationalCode))
         {
-            ModelState.AddModelError(nameof(NationalCode), "کد ملی را وارد کنید.");
+            ModelState.AddModelError(nameof(NationalCode), Core.Persian.NationalCode.RequiredMessage);
         }
         else if (!Core.Persian.NationalCode.TryNormalize(NationalCode, out var normalized))
         {
-            ModelState.AddModelError(nameof(NationalCode), "کد ملی معتبر نیست؛ ده رقم کد ملی را بدون خط تیره وارد کنید.");
+            ModelState.AddModelError(nameof(NationalCode), Core.Persian.NationalCode.InvalidMessage);
         }
         else
         {

@@ -1,6 +1,7 @@
 using HajDesk.Core.Data;
 using HajDesk.Core.Requests;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Requests;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
@@ -27,8 +28,6 @@ public class ResultModel(
     RequestChanges changes,
     ILogger<ResultModel> logger) : PageModel
 {
-    public const string ConflictMessage = "درخواست هم‌زمان به‌روز شد. وضعیت تازه را ببینید و دوباره بفرستید.";
-
     public ServiceRequest Tracked { get; private set; } = null!;
 
     public List<RequestEvent> Timeline { get; private set; } = [];
@@ -154,8 +153,8 @@ public class ResultModel(
             default:
                 logger.LogInformation("Citizen action on request {RequestId} met a concurrent change", Tracked.Id);
                 await LoadAsync(cancellationToken);
-                ModelState.AddModelError(string.Empty, ConflictMessage);
-                return PageWithStatus(StatusCodes.Status409Conflict);
+                EditConflict.Raise(HttpContext, filesDropped: Files.Count > 0);
+                return Page();
         }
     }
 

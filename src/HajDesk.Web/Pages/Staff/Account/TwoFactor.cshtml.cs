@@ -42,7 +42,12 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
         return Page();
     }
 
-    public async Task<IActionResult> OnPostEnableAsync()
+    public Task<IActionResult> OnPostEnableAsync() => SwitchAsync(enable: true);
+
+    public Task<IActionResult> OnPostDisableAsync() => SwitchAsync(enable: false);
+
+    /// <summary>Turns two-factor sign-in on or off once a current code from the authenticator proves the phone.</summary>
+    private async Task<IActionResult> SwitchAsync(bool enable)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -56,33 +61,17 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
             return Page();
         }
 
-        await users.SetTwoFactorEnabledAsync(user, true);
+        await users.SetTwoFactorEnabledAsync(user, enable);
+        if (!enable)
+        {
+            // A later enabling starts with a new key.
+            await users.ResetAuthenticatorKeyAsync(user);
+        }
+
         // The change renews the security stamp; renew this browser's cookie so it stays signed in.
         await signIn.RefreshSignInAsync(user);
-        await audit.WriteAsync(AuditActions.TwoFactorEnable, null, null);
-        return Redirect("/staff/account/two-factor?done=enabled");
-    }
-
-    public async Task<IActionResult> OnPostDisableAsync()
-    {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-        {
-            return Challenge();
-        }
-
-        if (!await VerifyAsync(user))
-        {
-            await LoadAsync(user);
-            return Page();
-        }
-
-        await users.SetTwoFactorEnabledAsync(user, false);
-        // A later enabling starts with a new key.
-        await users.ResetAuthenticatorKeyAsync(user);
-        await signIn.RefreshSignInAsync(user);
-        await audit.WriteAsync(AuditActions.TwoFactorDisable, null, null);
-        return Redirect("/staff/account/two-factor?done=disabled");
+        await audit.WriteAsync(enable ? AuditActions.TwoFactorEnable : AuditActions.TwoFactorDisable, null, null);
+        return Redirect("/staff/account/two-factor?done=" + (enable ? "enabled" : "disabled"));
     }
 
     private async Task<bool> VerifyAsync(StaffUser user)

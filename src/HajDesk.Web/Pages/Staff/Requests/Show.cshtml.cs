@@ -3,6 +3,7 @@ using HajDesk.Core.Reference;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Staff;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
@@ -31,9 +32,6 @@ public class ShowModel(
     TimeProvider time,
     IOptions<UploadOptions> uploadOptions) : PageModel
 {
-    public const string ConflictMessage =
-        "این درخواست هم‌زمان توسط همکار دیگری تغییر کرده است. وضعیت تازه آن در همین صفحه آمده است؛ آن را ببینید و اگر هنوز لازم است، دوباره بفرستید. متنی که نوشته بودید نگه داشته شده است (فایل‌ها را دوباره انتخاب کنید).";
-
     [BindProperty]
     public int Version { get; set; }
 
@@ -89,8 +87,6 @@ public class ShowModel(
     public List<Province> Provinces { get; private set; } = [];
 
     public List<Subject> SubjectTree { get; private set; } = [];
-
-    public bool Conflict { get; private set; }
 
     public UploadOptions Uploads => uploadOptions.Value;
 
@@ -178,7 +174,7 @@ public class ShowModel(
             case StaffActionOutcome.Forbidden:
                 return StatusCode(StatusCodes.Status403Forbidden);
             case StaffActionOutcome.Conflict:
-                Conflict = true;
+                EditConflict.Raise(HttpContext, filesDropped: AnswerFiles.Count > 0);
                 return await RedisplayAsync(id, StatusCodes.Status409Conflict, cancellationToken);
             default:
                 ModelState.AddModelError(string.Empty, actions.Refusal!);
@@ -212,6 +208,8 @@ public class ShowModel(
         }
 
         Item = item;
+        // Every form carries the version drawn here; a posted (perhaps stale) one is never echoed back.
+        Version = item.Version;
         IsOverdue = RequestRules.IsOverdue(item, time.GetUtcNow().UtcDateTime);
         AssigneeName = item.AssignedToId is null
             ? null

@@ -48,7 +48,7 @@ public class AdminAccessTests
         ("GET", "/staff/admin/canned/{canned}"),
         ("POST", "/staff/admin/canned/{canned}"),
         ("GET", "/staff/admin/audit"),
-        ("GET", "/staff/admin/audit?user=admin.test&action=sign-in"),
+        ("GET", "/staff/admin/audit?UserName=admin.test&action=sign-in"),
         ("GET", "/staff/admin/notifications"),
         ("GET", "/staff/admin/notifications?view=recorded"),
         ("POST", "/staff/admin/notifications?handler=Retry"),

@@ -67,17 +67,17 @@ public class AdminAuditTests
 
         // Filters: user (any letter case), action, request id in Persian digits, one Tehran day.
         var filtered = await admin.GetPageAsync(
-            $"/staff/admin/audit?user=TEHRAN.expert&action={AuditActions.RequestView}&request={PersianText.ToPersianDigits("1000")}&from=1404/02/10&to=1404/02/10");
+            $"/staff/admin/audit?UserName=TEHRAN.expert&action={AuditActions.RequestView}&RequestId={PersianText.ToPersianDigits("1000")}&from=1404/02/10&to=1404/02/10");
         var rows = filtered.QuerySelectorAll("[data-testid=audit-row]").Select(r => r.Children[4].TextContent.Trim()).ToList();
         // i % 3 == 0, i % 2 == 0, i % 4 == 0 → i % 12 == 0: 0, 12, …, 108.
         Assert.Equal(Enumerable.Range(0, 10).Select(k => "ردیف " + (108 - (k * 12))), rows);
         Assert.Null(filtered.QuerySelector("[data-testid=pager]"));
         var nextDay = await admin.GetPageAsync("/staff/admin/audit?from=1404/02/11&to=1404/02/11");
         Assert.Equal(["nobody"], nextDay.QuerySelectorAll("[data-testid=audit-row]").Select(r => r.Children[1].TextContent.Trim()));
-        var typedName = await admin.GetPageAsync("/staff/admin/audit?user=nobody");
+        var typedName = await admin.GetPageAsync("/staff/admin/audit?UserName=nobody");
         Assert.Single(typedName.QuerySelectorAll("[data-testid=audit-row]"));
 
-        var bad = await admin.GetAsync("/staff/admin/audit?from=1404/13/01&request=abc");
+        var bad = await admin.GetAsync("/staff/admin/audit?from=1404/13/01&RequestId=abc");
         var badPage = await Html.ParseAsync(bad);
         Assert.Contains("«از تاریخ» تاریخ درستی نیست", badPage.TextOf("[data-testid=errors]"), StringComparison.Ordinal);
         Assert.Contains("شماره درخواست باید عدد باشد.", badPage.TextOf("[data-testid=errors]"), StringComparison.Ordinal);
@@ -97,6 +97,6 @@ public class AdminAuditTests
         Assert.Equal("admin.test", row.Children[1].TextContent.Trim());
         Assert.Equal("افزودن پاسخ آماده", row.Children[2].TextContent.Trim());
         Assert.Equal("«عنوان»", row.Children[4].TextContent.Trim());
-        Assert.Contains(page.QuerySelectorAll("#action option"), o => o.GetAttribute("value") == AdminAuditActions.StaffPasswordReset);
+        Assert.Contains(page.QuerySelectorAll("#Action option"), o => o.GetAttribute("value") == AdminAuditActions.StaffPasswordReset);
     }
 }

@@ -94,7 +94,7 @@ public class AdminHappyPathTests
                 AdminAuditActions.ProvinceUpdate, AdminAuditActions.StaffCreate, AdminAuditActions.StaffUpdate, AdminAuditActions.StaffPasswordReset,
                 AdminAuditActions.StaffDisable, AdminAuditActions.CannedCreate],
             actions);
-        var audit = await admin.GetPageAsync("/staff/admin/audit?user=admin.test");
+        var audit = await admin.GetPageAsync("/staff/admin/audit?UserName=admin.test");
         var shown = audit.QuerySelectorAll("[data-testid=audit-row]").Select(r => r.GetAttribute("data-action")).Where(a => a != AuditActions.SignIn && a != AuditActions.RequestView).ToList();
         Assert.Equal(Enumerable.Reverse(actions), shown);
     }

@@ -1,5 +1,4 @@
 using HajDesk.Core.Data;
-using HajDesk.Core.Reference;
 using HajDesk.Core.Staff;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Staff;
@@ -16,35 +15,16 @@ namespace HajDesk.Web.Pages.Staff.Admin.Accounts;
 /// </summary>
 [NoStore]
 public class CreateModel(HajDeskDbContext db, UserManager<StaffUser> users, AuditLog audit, TimeProvider time)
-    : PageModel, IAccountFields
+    : AccountFormModel
 {
     [BindProperty]
     public string? UserName { get; set; }
-
-    [BindProperty]
-    public string? DisplayName { get; set; }
-
-    [BindProperty]
-    public string? Email { get; set; }
-
-    [BindProperty]
-    public StaffRole? Role { get; set; }
-
-    [BindProperty]
-    public int? ProvinceId { get; set; }
-
-    [BindProperty]
-    public List<int> SubjectIds { get; set; } = [];
 
     [BindProperty]
     public string? Password { get; set; }
 
     [BindProperty]
     public string? ConfirmPassword { get; set; }
-
-    public List<Province> Provinces { get; private set; } = [];
-
-    public List<Subject> MainSubjects { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -125,9 +105,5 @@ public class CreateModel(HajDeskDbContext db, UserManager<StaffUser> users, Audi
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        Provinces = await AccountAdmin.ProvincesAsync(db, cancellationToken);
-        MainSubjects = await AccountAdmin.MainSubjectsAsync(db, cancellationToken);
-    }
+    private Task LoadAsync(CancellationToken cancellationToken) => LoadChoicesAsync(db, cancellationToken);
 }

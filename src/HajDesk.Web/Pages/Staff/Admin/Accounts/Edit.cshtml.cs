@@ -1,12 +1,10 @@
 using HajDesk.Core.Data;
-using HajDesk.Core.Reference;
 using HajDesk.Core.Staff;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace HajDesk.Web.Pages.Staff.Admin.Accounts;
@@ -34,23 +32,8 @@ public class EditModel(
     SignInManager<StaffUser> signIn,
     CurrentStaff currentStaff,
     AuditLog audit,
-    TimeProvider time) : PageModel, IAccountFields, IEditConflictPage
+    TimeProvider time) : AccountFormModel, IEditConflictPage
 {
-    [BindProperty]
-    public string? DisplayName { get; set; }
-
-    [BindProperty]
-    public string? Email { get; set; }
-
-    [BindProperty]
-    public StaffRole? Role { get; set; }
-
-    [BindProperty]
-    public int? ProvinceId { get; set; }
-
-    [BindProperty]
-    public List<int> SubjectIds { get; set; } = [];
-
     [BindProperty]
     public int Version { get; set; }
 
@@ -71,10 +54,6 @@ public class EditModel(
 
     /// <summary>Which form a problem belongs to (<c>save</c>, <c>password</c>, <c>status</c>, <c>2fa</c>).</summary>
     public string? FailedForm { get; private set; }
-
-    public List<Province> Provinces { get; private set; } = [];
-
-    public List<Subject> MainSubjects { get; private set; } = [];
 
     public string? DoneMessage => Done switch
     {
@@ -107,8 +86,7 @@ public class EditModel(
         }
 
         var me = await currentStaff.RequireAsync(cancellationToken);
-        Provinces = await AccountAdmin.ProvincesAsync(db, cancellationToken);
-        MainSubjects = await AccountAdmin.MainSubjectsAsync(db, cancellationToken);
+        await LoadChoicesAsync(db, cancellationToken);
         var displayName = AccountAdmin.NormalizeDisplayName(DisplayName);
         var email = (Email ?? string.Empty).Trim();
         var subjectIds = SubjectIds.Distinct().ToList();
@@ -245,8 +223,7 @@ public class EditModel(
         Version = user.Version;
         IsSelf = user.Id == (await currentStaff.RequireAsync(cancellationToken)).Id;
         IsLockedOut = user.LockoutEnd > time.GetUtcNow();
-        Provinces = await AccountAdmin.ProvincesAsync(db, cancellationToken);
-        MainSubjects = await AccountAdmin.MainSubjectsAsync(db, cancellationToken);
+        await LoadChoicesAsync(db, cancellationToken);
         if (fillForm)
         {
             DisplayName = user.DisplayName;

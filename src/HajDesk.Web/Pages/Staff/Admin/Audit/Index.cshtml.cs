@@ -24,13 +24,13 @@ public class IndexModel(HajDeskDbContext db) : PageModel
     private static readonly KeysetPaging<AuditEntry> Paging = new(a => a.At, a => a.Id);
 
     /// <summary>A user name: an account's entries (any letter case), or entries recorded with exactly this name.</summary>
-    [BindProperty(SupportsGet = true, Name = "user")]
+    [BindProperty(SupportsGet = true)]
     public string? UserName { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Action { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "request")]
+    [BindProperty(SupportsGet = true)]
     public string? RequestId { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -77,7 +77,7 @@ public class IndexModel(HajDeskDbContext db) : PageModel
             }
             else
             {
-                ModelState.AddModelError("request", "شماره درخواست باید عدد باشد.");
+                ModelState.AddModelError(nameof(RequestId), "شماره درخواست باید عدد باشد.");
             }
         }
 
@@ -107,9 +107,9 @@ public class IndexModel(HajDeskDbContext db) : PageModel
             }
         }
 
-        Add("user", UserName);
+        Add(nameof(UserName), UserName);
         Add("action", Action);
-        Add("request", PersianText.NormalizeNumeric(RequestId));
+        Add(nameof(RequestId), PersianText.NormalizeNumeric(RequestId));
         Add("from", PersianText.NormalizeNumeric(From));
         Add("to", PersianText.NormalizeNumeric(To));
         Add("after", after);
