@@ -2,6 +2,7 @@ using HajDesk.Core.Data;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Escalation;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Open311;
 using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
 using HajDesk.Web.Requests;
@@ -22,6 +23,14 @@ CreateAdminCommand.Arguments? createAdmin = null;
 if (command == CreateAdminCommand.Name && !CreateAdminCommand.TryParse(hostArgs, out createAdmin, out hostArgs, out var usage))
 {
     await Console.Error.WriteLineAsync(usage);
+    return 2;
+}
+
+// `create-api-key --name NAME` prints a new Open311 API key (stored hashed) and exits.
+string? apiKeyName = null;
+if (command == CreateApiKeyCommand.Name && !CreateApiKeyCommand.TryParse(hostArgs, out apiKeyName, out hostArgs, out var keyUsage))
+{
+    await Console.Error.WriteLineAsync(keyUsage);
     return 2;
 }
 
@@ -49,6 +58,8 @@ builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Sec
     .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHostedService<StagedUploadCleaner>();
 builder.Services.AddSubmission();
+// The Open311 GeoReport v2 API, its API keys and its OpenAPI document (docs/api.md).
+builder.Services.AddOpen311();
 // The largest form (every document at its size limit) must get through to the page, which then names any file
 // that is too large; anything bigger is refused by the server with the Persian 413 page.
 var maxRequestBytes = Math.Max(30L * 1024 * 1024,
@@ -123,9 +134,15 @@ if (command == CreateAdminCommand.Name)
     return await CreateAdminCommand.RunAsync(app.Services, createAdmin!, Console.In, Console.Out, Console.Error);
 }
 
+if (command == CreateApiKeyCommand.Name)
+{
+    await app.Services.PrepareDatabaseAsync();
+    return await CreateApiKeyCommand.RunAsync(app.Services, apiKeyName!, Console.Out);
+}
+
 if (command is not null)
 {
-    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate, {CreateAdminCommand.Name}.");
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate, {CreateAdminCommand.Name}, {CreateApiKeyCommand.Name}.");
     return 2;
 }
 
@@ -156,6 +173,7 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapCaptcha();
+app.MapOpen311();
 app.MapHealthChecks("/health");
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using HajDesk.Core.ApiKeys;
 using HajDesk.Core.Audit;
 using HajDesk.Core.Calendar;
 using HajDesk.Core.Captcha;
@@ -68,6 +69,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     public DbSet<EscalationMark> EscalationMarks => Set<EscalationMark>();
 
     public DbSet<EscalationDigest> EscalationDigests => Set<EscalationDigest>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
@@ -143,6 +145,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         configurationBuilder.Properties<StaffRole>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<NotificationChannel>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<RequestChannel>().HaveConversion<string>().HaveMaxLength(20);
         // Every instant is UTC; SQLite hands values back without a kind, so say so on the way out.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
@@ -201,6 +204,9 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.HasOne(r => r.Province).WithMany().HasForeignKey(r => r.ProvinceId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.Subject).WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.SubSubject).WithMany().HasForeignKey(r => r.SubSubjectId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(r => r.Channel).HasDefaultValue(RequestChannel.Web).HasSentinel(RequestChannel.Web);
+            e.Property(r => r.CreatedById).HasMaxLength(450);
+            e.HasOne<ApiKey>().WithMany().HasForeignKey(r => r.ApiKeyId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Attachment>(e =>
@@ -324,6 +330,13 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         {
             e.HasKey(d => new { d.ProvinceId, d.Day });
             e.HasOne<Province>().WithMany().HasForeignKey(d => d.ProvinceId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<ApiKey>(e =>
+        {
+            e.Property(k => k.Name).HasMaxLength(ApiKey.MaxNameLength);
+            e.Property(k => k.Prefix).HasMaxLength(ApiKeySecret.PrefixLength);
+            e.Property(k => k.Hash).HasMaxLength(64);
+            e.Property(k => k.CreatedBy).HasMaxLength(256);
+            e.HasIndex(k => k.Prefix);
         });
 
         // One optimistic-concurrency mechanism for everything people edit: the version column of every IVersioned

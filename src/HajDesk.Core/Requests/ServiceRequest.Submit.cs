@@ -16,9 +16,11 @@ public partial class ServiceRequest
     /// <param name="fields">The checked fields.</param>
     /// <param name="now">The submission instant (UTC).</param>
     /// <param name="calendar">The official calendar the deadline is counted in; Saturday to Wednesday without holidays when null.</param>
+    /// <param name="origin">The channel and who brought the request in; the web form when null.</param>
     public static ServiceRequest Submit(Guid submissionKey, RegistryPerson person, ValidSubmission fields, DateTime now,
-        WorkingCalendar? calendar = null)
+        WorkingCalendar? calendar = null, SubmissionOrigin? origin = null)
     {
+        origin ??= SubmissionOrigin.Web;
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(fields);
         var subject = fields.SubSubject ?? fields.Subject;
@@ -44,6 +46,9 @@ public partial class ServiceRequest
             UpdatedAt = now,
             ResponseDays = subject.ResponseDays,
             DueAt = (calendar ?? WorkingCalendar.Default).AddWorkingDays(now, subject.ResponseDays),
+            Channel = origin.Channel,
+            CreatedById = origin.StaffId,
+            ApiKeyId = origin.ApiKeyId,
         };
         request.Events.Add(new RequestEvent
         {
@@ -52,6 +57,8 @@ public partial class ServiceRequest
             VisibleToCitizen = true,
             ToProvinceId = fields.Province.Id,
             ToSubjectId = subject.Id,
+            ActorId = origin.StaffId,
+            ActorName = origin.StaffName,
         });
         return request;
     }

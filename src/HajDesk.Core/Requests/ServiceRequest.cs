@@ -87,6 +87,15 @@ public partial class ServiceRequest : Data.IVersioned
     /// <summary>Optimistic concurrency token (<see cref="Data.IVersioned"/>): moved by the database context on every change by staff or citizen.</summary>
     public int Version { get; set; }
 
+    /// <summary>How the request came in (web form, a staff-registered channel, the API).</summary>
+    public RequestChannel Channel { get; set; }
+
+    /// <summary>The staff member who registered the request for the citizen; null when the citizen or a system sent it.</summary>
+    public string? CreatedById { get; set; }
+
+    /// <summary>The API key that sent the request, for requests of the <see cref="RequestChannel.Api"/> channel.</summary>
+    public int? ApiKeyId { get; set; }
+
     public List<Attachment> Attachments { get; set; } = [];
 
     public List<RequestEvent> Events { get; set; } = [];

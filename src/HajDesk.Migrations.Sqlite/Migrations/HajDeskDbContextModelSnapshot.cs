@@ -17,6 +17,48 @@ namespace HajDesk.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HajDesk.Core.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix");
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -556,6 +598,9 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AssignedToId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -563,7 +608,18 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Web");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DueAt")
@@ -663,6 +719,8 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId");
 
                     b.HasIndex("AssignedToId");
 
@@ -1046,6 +1104,11 @@ namespace HajDesk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("HajDesk.Core.Requests.ServiceRequest", b =>
                 {
+                    b.HasOne("HajDesk.Core.ApiKeys.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HajDesk.Core.Reference.Province", "Province")
                         .WithMany()
                         .HasForeignKey("ProvinceId")

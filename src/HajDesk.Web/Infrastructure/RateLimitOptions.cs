@@ -51,4 +51,8 @@ public sealed class RateLimitOptions
     /// <summary>Send forms issued with a registry-lookup token per client IP per 10 minutes.</summary>
     [Range(1, Most, ErrorMessage = "RateLimits:SendFormsByClient must be between 1 and 1000000.")]
     public required int SendFormsByClient { get; init; }
+
+    /// <summary>Open311 API calls per API key per minute.</summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:ApiCallsPerMinute must be between 1 and 1000000.")]
+    public required int ApiCallsPerMinute { get; init; }
 }

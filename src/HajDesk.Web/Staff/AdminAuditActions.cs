@@ -30,6 +30,9 @@ public static class AdminAuditActions
     public const string HolidayDelete = "calendar.holiday-delete";
     public const string EscalationUpdate = "escalation.update";
     public const string EscalationReset = "escalation.reset";
+    public const string ApiKeyCreate = "api-key.create";
+    public const string ApiKeyRevoke = "api-key.revoke";
+    public const string RequestRegister = "request.register";
 }
 
 /// <summary>Persian names of audited actions, for the audit log page; an unknown action is shown as stored.</summary>
@@ -78,6 +81,14 @@ public static class AuditActionText
         [AdminAuditActions.HolidayDelete] = "حذف تعطیلی",
         [AdminAuditActions.EscalationUpdate] = "ویرایش آستانه‌های پیگیری دیرکرد",
         [AdminAuditActions.EscalationReset] = "بازگشت استان به آستانه‌های کشوری",
+        [AdminAuditActions.ApiKeyCreate] = "صدور کلید API",
+        [AdminAuditActions.ApiKeyRevoke] = "باطل کردن کلید API",
+        [AdminAuditActions.RequestRegister] = "ثبت درخواست برای متقاضی",
+        ["api.services"] = "API: فهرست خدمت‌ها",
+        ["api.service"] = "API: ویژگی‌های خدمت",
+        ["api.request.create"] = "API: ثبت درخواست",
+        ["api.request.view"] = "API: دیدن درخواست",
+        ["api.requests.search"] = "API: جستجوی درخواست‌ها",
     };
 
     /// <summary>Every known action, in the order above, for the audit page's filter.</summary>

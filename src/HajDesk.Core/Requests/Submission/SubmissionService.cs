@@ -8,14 +8,16 @@ using Microsoft.Extensions.Logging;
 namespace HajDesk.Core.Requests.Submission;
 
 /// <summary>
-/// Sending a new request, for every intake channel (the citizen form today; the API and staff-entered requests
-/// later): the field rules, confirmation by the civil registry (names and gender are the registry's), idempotency
+/// Sending a new request, for every intake channel (the citizen form, the Open311 API, requests staff register for
+/// a citizen; see <see cref="SubmissionOrigin"/>): the field rules, confirmation by the civil registry (names and gender are the registry's), idempotency
 /// by submission key, a tracking code drawn again on a collision, and the request, its staged files and its outbox
 /// messages committed in one transaction.
 /// </summary>
 /// <remarks>
 /// Limits on asking the registry belong to the channel (per address, per national code, per form): it passes a
 /// <c>mayAskRegistry</c> gate, called with the normalized national code and the birth date right before the registry is asked.
+/// So does the security code: the web form checks it before calling, trusted channels (signed-in staff, an API key)
+/// have none.
 /// </remarks>
 public sealed class SubmissionService(
     HajDeskDbContext db,
@@ -105,8 +107,10 @@ public sealed class SubmissionService(
     /// <param name="channelErrors">Problems the channel already found (refused uploads); any of them stops the save.</param>
     /// <param name="mayAskRegistry">The channel's limit on registry lookups; null for none.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="origin">The channel and who brought the request in (staff member, API key); the web form when null.</param>
     public async Task<SubmissionResult> SubmitAsync(
-        Guid submissionKey, SubmissionInput input, FieldErrors? channelErrors, Func<string, DateOnly, bool>? mayAskRegistry, CancellationToken cancellationToken)
+        Guid submissionKey, SubmissionInput input, FieldErrors? channelErrors, Func<string, DateOnly, bool>? mayAskRegistry, CancellationToken cancellationToken,
+        SubmissionOrigin? origin = null)
     {
         if (await FindAsync(submissionKey, cancellationToken) is { } existing)
         {
@@ -128,7 +132,7 @@ public sealed class SubmissionService(
             IdentityOutcome.Unavailable => new SubmissionResult(SubmissionOutcome.RegistryUnavailable, errors),
             IdentityOutcome.Found when fields is not null && errors.IsEmpty =>
                 await SaveAsync(ServiceRequest.Submit(submissionKey, identity.Person!, fields, time.GetUtcNow().UtcDateTime,
-                    await calendars.GetAsync(db, cancellationToken)), staged, cancellationToken),
+                    await calendars.GetAsync(db, cancellationToken), origin), staged, cancellationToken),
             _ => new SubmissionResult(SubmissionOutcome.Invalid, errors, identity.Person),
         };
     }

@@ -34,6 +34,10 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
     [BindProperty(SupportsGet = true)]
     public int? Subject { get; set; }
 
+    /// <summary>Only requests that came in by this channel (web, 111, in person, letter, سامد, API).</summary>
+    [BindProperty(SupportsGet = true)]
+    public RequestChannel? Channel { get; set; }
+
     /// <summary>Jalali date, created on or after (Tehran day).</summary>
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -149,6 +153,11 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
             requests = requests.Where(r => r.SubjectId == subject);
         }
 
+        if (Channel is RequestChannel channel)
+        {
+            requests = requests.Where(r => r.Channel == channel);
+        }
+
         var dates = JalaliDateRange.Parse(From, To);
         dates.Errors.ToList().ForEach(e => ModelState.AddModelError(e.Field, e.Message));
         requests = dates.Apply(requests, r => r.CreatedAt);
@@ -195,6 +204,7 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
                 Status = r.Status,
                 CreatedAt = r.CreatedAt,
                 DueAt = r.DueAt,
+                Channel = r.Channel,
                 AssignedToName = db.Users.Where(u => u.Id == r.AssignedToId).Select(u => u.DisplayName).FirstOrDefault(),
             },
             row => new KeysetCursor(row.CreatedAt, row.Id),
@@ -223,6 +233,7 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
 
         Add("status", (keepStatus ? Status : status)?.ToString());
         Add("subject", Subject?.ToString(CultureInfo.InvariantCulture));
+        Add("channel", Channel?.ToString());
         Add("from", JalaliDateRange.Normalize(From));
         Add("to", JalaliDateRange.Normalize(To));
         Add("overdue", Overdue ? "true" : null);

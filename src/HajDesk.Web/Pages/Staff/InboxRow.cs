@@ -23,6 +23,8 @@ public sealed class InboxRow
 
     public DateTime DueAt { get; init; }
 
+    public RequestChannel Channel { get; init; }
+
     public string? AssignedToName { get; init; }
 
     public bool IsOverdue { get; set; }

@@ -1,0 +1,91 @@
+using System.Globalization;
+using HajDesk.Core.Reference;
+using HajDesk.Core.Requests.Submission;
+
+namespace HajDesk.Web.Open311;
+
+/// <summary>One GeoReport service: an active sub-subject, or an active main subject without sub-subjects.</summary>
+/// <param name="Code">The subject's id, as text.</param>
+/// <param name="Subject">The main subject (the service's <c>group</c>).</param>
+/// <param name="SubSubject">The sub-subject, when the service is one.</param>
+public sealed record Open311Service(string Code, Subject Subject, Subject? SubSubject)
+{
+    public Subject Effective => SubSubject ?? Subject;
+}
+
+/// <summary>The services and the attributes a request needs, from the same choices the send form offers.</summary>
+public static class Open311Catalog
+{
+    public static IReadOnlyList<Open311Service> Services(SubmissionChoices choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var services = new List<Open311Service>();
+        foreach (var main in choices.MainSubjects)
+        {
+            var children = main.Children.Where(c => c.IsActive).ToList();
+            if (children.Count == 0)
+            {
+                services.Add(new(Code(main.Id), main, null));
+            }
+
+            services.AddRange(children.Select(c => new Open311Service(Code(c.Id), main, c)));
+        }
+
+        return services;
+    }
+
+    /// <summary>The service with the given code (Persian digits allowed, as on the form), or null.</summary>
+    public static Open311Service? Find(SubmissionChoices choices, string? code) =>
+        Services(choices).FirstOrDefault(s => s.Code == Core.Persian.PersianText.NormalizeNumeric(code));
+
+    public static Open311Object ToListItem(Open311Service service) => new Open311Object()
+        .Set("service_code", service.Code)
+        .Set("service_name", service.Effective.Name)
+        .Set("description", service.SubSubject is null ? service.Subject.Name : $"{service.Subject.Name} — {service.SubSubject.Name}")
+        .Set("metadata", true)
+        .Set("type", "realtime")
+        .Set("keywords", string.Empty)
+        .Set("group", service.Subject.Name);
+
+    /// <summary>The service definition: the attributes of <c>POST requests</c> besides the standard fields.</summary>
+    public static Open311Object Definition(Open311Service service, IReadOnlyList<Province> provinces)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(provinces);
+        var order = 0;
+        Open311Object Attribute(string code, string datatype, bool required, string description, string datatypeDescription, Open311List? values = null)
+        {
+            var attribute = new Open311Object()
+                .Set("variable", true)
+                .Set("code", code)
+                .Set("datatype", datatype)
+                .Set("required", required)
+                .Set("datatype_description", datatypeDescription)
+                .Set("order", ++order)
+                .Set("description", description);
+            if (values is not null)
+            {
+                attribute.Set("values", values);
+            }
+
+            return attribute;
+        }
+
+        var provinceValues = new Open311List("value",
+            [.. provinces.Select(p => (object)new Open311Object().Set("key", Code(p.Id)).Set("name", p.Name))]);
+        return new Open311Object()
+            .Set("service_code", service.Code)
+            .Set("attributes", new Open311List("attribute",
+            [
+                Attribute("national_code", "string", true, "کد ملی متقاضی", "ده رقم؛ رقم‌های فارسی هم پذیرفته می‌شود. با تاریخ تولد در ثبت احوال تأیید می‌شود."),
+                Attribute("birth_date", "string", true, "تاریخ تولد متقاضی", "خورشیدی، سال/ماه/روز؛ مانند 1365/04/12."),
+                Attribute("province", "singlevaluelist", true, "استانی که درخواست به آن مربوط است", "شناسه یکی از استان‌ها.", provinceValues),
+                Attribute("mobile", "string", true, "تلفن همراه متقاضی", "یازده رقم با ۰۹ در آغاز؛ کد رهگیری با پیامک به آن فرستاده می‌شود."),
+                Attribute("email", "string", false, "ایمیل متقاضی", "اختیاری؛ مانند name@example.com."),
+                Attribute("landline_area_code", "string", false, "پیش‌شماره تلفن ثابت", "اختیاری؛ پیش‌شماره یکی از استان‌ها، مانند 021."),
+                Attribute("landline_number", "string", false, "شماره تلفن ثابت", "اختیاری؛ هشت رقم بدون پیش‌شماره."),
+            ]));
+    }
+
+    private static string Code(int id) => id.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,168 @@
+using HajDesk.Core.CivilRegistry;
+using HajDesk.Core.Persian;
+using HajDesk.Core.Reference;
+using HajDesk.Core.Requests;
+using HajDesk.Core.Requests.Submission;
+using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Staff;
+using HajDesk.Web.Uploads;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HajDesk.Web.Pages.Staff.Requests;
+
+/// <summary>
+/// <c>/staff/requests/register</c> (ثبت درخواست برای متقاضی): a staff member registers a request for a caller,
+/// a visitor or a letter. The fields, their rules and the registry confirmation are the send form's (the
+/// <see cref="SubmissionService"/>); no security code; the channel and the staff member are recorded, the citizen
+/// gets the tracking code by SMS. Experts and supervisors register only in their own province (checked here).
+/// </summary>
+[NoStore]
+public class RegisterModel(SubmissionService submission, UploadStaging staging, CurrentStaff currentStaff, AuditLog audit) : PageModel
+{
+    public const string ChannelRequired = "راه رسیدن درخواست (تلفن ۱۱۱، حضوری، نامه یا سامد) را انتخاب کنید.";
+
+    public const string OutsideProvince = "درخواست را فقط برای استان خودتان می‌توانید ثبت کنید.";
+
+    [BindProperty]
+    public SubmissionInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string? Channel { get; set; }
+
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
+    /// <summary>The tracking code of the request just registered (after the redirect), to read to the citizen.</summary>
+    [TempData]
+    public string? Registered { get; set; }
+
+    [TempData]
+    public long? RegisteredId { get; set; }
+
+    public RegistryPerson? Person { get; private set; }
+
+    public IReadOnlyList<Attachment> StagedFiles { get; private set; } = [];
+
+    /// <summary>The provinces this staff member may register in: all for an administrator, else their own.</summary>
+    public IReadOnlyList<Province> Provinces { get; private set; } = [];
+
+    public IReadOnlyList<Subject> MainSubjects { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input.SubmissionKey = Guid.NewGuid().ToString();
+        return await PageAsync(StatusCodes.Status200OK, cancellationToken);
+    }
+
+    /// <summary>«استعلام»: the registry's name for the typed identity, without sending.</summary>
+    public async Task<IActionResult> OnPostLookupAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await StageAsync(new FieldErrors(), cancellationToken);
+        var check = await submission.LookupAsync(Input, null, cancellationToken);
+        Person = check.Person;
+        AddErrors(check.Errors);
+        if (check.Outcome == IdentityOutcome.Unavailable)
+        {
+            ShowNotice(SubmissionMessages.RegistryUnavailable);
+        }
+
+        return await PageAsync(Person is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, cancellationToken);
+    }
+
+    /// <summary>«ثبت درخواست»: channel and province checked here, everything else by the submission service.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var staff = await currentStaff.RequireAsync(cancellationToken);
+        if (!Input.TryGetSubmissionKey(out var key))
+        {
+            key = Guid.NewGuid();
+            Input.SubmissionKey = key.ToString();
+        }
+
+        var errors = new FieldErrors();
+        if (!Enum.TryParse<RequestChannel>(Channel, out var channel) || !RequestChannelText.StaffChannels.Contains(channel))
+        {
+            errors.Add(nameof(Channel), ChannelRequired);
+        }
+
+        if (!staff.IsAdministrator && !string.IsNullOrWhiteSpace(Input.ProvinceId)
+            && PersianText.NormalizeNumeric(Input.ProvinceId) != staff.ProvinceId?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            errors.Add(nameof(Input.ProvinceId), OutsideProvince);
+        }
+
+        await StageAsync(errors, cancellationToken);
+        var origin = new SubmissionOrigin(channel, staff.Id, staff.DisplayName);
+        var result = await submission.SubmitAsync(key, Input, errors, null, cancellationToken, origin);
+        if (result.Succeeded)
+        {
+            if (result.Outcome == SubmissionOutcome.Created)
+            {
+                await audit.WriteAsync(AdminAuditActions.RequestRegister, result.RequestId, $"ثبت برای متقاضی از راه {channel.ToPersian()}");
+            }
+
+            (Registered, RegisteredId) = (result.TrackingCode, result.RequestId);
+            return Redirect("/staff/requests/register");
+        }
+
+        if (result.Outcome == SubmissionOutcome.RegistryUnavailable)
+        {
+            ShowNotice(SubmissionMessages.RegistryUnavailable);
+        }
+
+        Person = result.Person;
+        AddErrors(result.Errors);
+        return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
+    }
+
+    private async Task StageAsync(FieldErrors errors, CancellationToken cancellationToken)
+    {
+        if (Input.TryGetSubmissionKey(out var key))
+        {
+            var staged = await staging.StageAsync(key, Files, cancellationToken);
+            StagedFiles = staged.Files;
+            if (staged.Error is not null)
+            {
+                errors.Add(SubmissionFields.Files, staged.Error);
+            }
+        }
+    }
+
+    private void ShowNotice(string message)
+    {
+        Notice = message;
+        ModelState.AddModelError(string.Empty, message);
+    }
+
+    private void AddErrors(FieldErrors errors)
+    {
+        foreach (var (field, message) in errors)
+        {
+            var name = field is SubmissionFields.Files or nameof(Channel) ? field : $"{nameof(Input)}.{field}";
+            if (!ModelState.TryGetValue(name, out var entry) || entry.Errors.Count == 0)
+            {
+                ModelState.AddModelError(name, message);
+            }
+        }
+    }
+
+    private async Task<PageResult> PageAsync(int status, CancellationToken cancellationToken)
+    {
+        var staff = await currentStaff.RequireAsync(cancellationToken);
+        var choices = await submission.ChoicesAsync(cancellationToken);
+        Provinces = staff.IsAdministrator ? choices.Provinces : [.. choices.Provinces.Where(p => p.Id == staff.ProvinceId)];
+        MainSubjects = choices.MainSubjects;
+        if (StagedFiles.Count == 0 && Input.TryGetSubmissionKey(out var key))
+        {
+            StagedFiles = await staging.LoadAsync(key, cancellationToken);
+        }
+
+        Response.StatusCode = status;
+        return Page();
+    }
+}
