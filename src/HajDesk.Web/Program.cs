@@ -1,6 +1,6 @@
-using HajDesk.Core.Data;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Operations;
 using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
 using HajDesk.Web.Requests;
@@ -88,7 +88,8 @@ builder.Services.AddStaffDesk();
 builder.Services.AddEditConflicts();
 builder.Services.AddRequestChanges();
 
-builder.Services.AddHealthChecks().AddDbContextCheck<HajDeskDbContext>("database");
+// /health/live and /health/ready (database reachable and migrated).
+builder.Services.AddDeskHealthChecks();
 
 builder.Services.AddResponseCompression(o =>
 {
@@ -154,7 +155,7 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapCaptcha();
-app.MapHealthChecks("/health");
+app.MapDeskHealth();
 
 await app.RunAsync();
 return 0;
