@@ -44,6 +44,8 @@ builder.Services.AddHajDeskDatabase(builder.Configuration, builder.Environment.C
 builder.Services.AddCivilRegistry(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
+// JSON logs on request, the desk's metrics, and /metrics on the management address (Management:Urls) only.
+builder.AddDeskObservability();
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
     .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHostedService<StagedUploadCleaner>();
@@ -137,6 +139,7 @@ if (app.Environment.IsDevelopment())
 }
 
 app.UseReverseProxyHeaders();
+app.UseManagementEndpoint();
 app.UseSecurityHeaders();
 app.UseExceptionHandler("/errors/500");
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
