@@ -57,7 +57,7 @@ public static class CrashDrill
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
                 {
-                    outcome = "connection: " + e.GetType().Name;
+                    outcome = "connection: " + e.GetType().Name + " " + (e.InnerException ?? e).Message;
                     await Task.Delay(200);
                 }
 

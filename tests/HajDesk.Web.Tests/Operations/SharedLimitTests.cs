@@ -16,7 +16,13 @@ public class SharedLimitTests
     public async Task TryAcquire_OnTwoNodesOfOnePostgres_AllowExactlyTheConfiguredNumberTogether()
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        var settings = new Dictionary<string, string?> { ["RateLimits:TrackByNationalCode"] = "7", ["RateLimits:TrackByClient"] = "5" };
+        // Like every deployment, the nodes share Captcha:AnswerKey, which also keys the counters' names.
+        var settings = new Dictionary<string, string?>
+        {
+            ["RateLimits:TrackByNationalCode"] = "7",
+            ["RateLimits:TrackByClient"] = "5",
+            ["Captcha:AnswerKey"] = CaptchaAnswerKey.NewBase64(),
+        };
         await using var first = new HajDeskFactory(database, settings);
         _ = first.Server;
         await using var second = new HajDeskFactory(database, settings, ownsDatabase: false);
