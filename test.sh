@@ -49,6 +49,9 @@ command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH"
 missing=()
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+# The reference deployment's test runs two nodes behind Debian's nginx; the restore drill uses sqlite3.
+[[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+command -v sqlite3 >/dev/null || missing+=(sqlite3)
 java -version >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
 command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
@@ -61,7 +64,7 @@ if ((${#missing[@]})); then
   fi
 fi
 java -version >/dev/null 2>&1 || die "java does not run (needed for vnu.jar)"
-echo "ok: postgresql, chromium, java, npm, dotnet $(dotnet --version)"
+echo "ok: postgresql, chromium, nginx, sqlite3, java, npm, dotnet $(dotnet --version)"
 
 # --- 2. npm packages -----------------------------------------------------------
 step "npm packages"

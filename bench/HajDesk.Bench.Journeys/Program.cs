@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "bare" => await BarePage.RunAsync(args[1..]),
     "sqlite-commits" => await SqliteCommits.RunAsync(Arguments.Parse(args[1..])),
     "load" => await LoadCommand.RunAsync(Arguments.Parse(args[1..])),
+    "crash-drill" => await CrashDrill.RunAsync(Arguments.Parse(args[1..])),
     _ => Usage(),
 };
 

@@ -1,8 +1,8 @@
-using HajDesk.Core.Data;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Escalation;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Open311;
+using HajDesk.Web.Operations;
 using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
 using HajDesk.Web.Requests;
@@ -54,6 +54,8 @@ builder.Services.AddHajDeskDatabase(builder.Configuration, builder.Environment.C
 builder.Services.AddCivilRegistry(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
+// JSON logs on request, the desk's metrics, and /metrics on the management address (Management:Urls) only.
+builder.AddDeskObservability();
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
     .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHostedService<StagedUploadCleaner>();
@@ -101,7 +103,8 @@ builder.Services.AddEditConflicts();
 builder.Services.AddRequestChanges();
 builder.Services.AddCalendarAndEscalation();
 
-builder.Services.AddHealthChecks().AddDbContextCheck<HajDeskDbContext>("database");
+// /health/live and /health/ready (database reachable and migrated).
+builder.Services.AddDeskHealthChecks();
 
 builder.Services.AddResponseCompression(o =>
 {
@@ -155,6 +158,7 @@ if (app.Environment.IsDevelopment())
 }
 
 app.UseReverseProxyHeaders();
+app.UseManagementEndpoint();
 app.UseSecurityHeaders();
 app.UseExceptionHandler("/errors/500");
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
@@ -174,7 +178,7 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapCaptcha();
 app.MapOpen311();
-app.MapHealthChecks("/health");
+app.MapDeskHealth();
 
 await app.RunAsync();
 return 0;

@@ -22,6 +22,7 @@ public sealed class CaptchaAnswerKey
     private static readonly byte[] DigitsLabel = "HajDesk.Captcha.Digits\0"u8.ToArray();
     private static readonly byte[] AnswerLabel = "HajDesk.Captcha.Answer\0"u8.ToArray();
     private static readonly byte[] SeedLabel = "HajDesk.Captcha.Seed\0"u8.ToArray();
+    private static readonly byte[] CounterLabel = "HajDesk.RateCounter\0"u8.ToArray();
 
     private readonly byte[] key;
 
@@ -98,6 +99,13 @@ public sealed class CaptchaAnswerKey
     /// again gives nothing new to average away, and nobody without the key can predict it.
     /// </summary>
     public int SeedOf(Guid id) => BitConverter.ToInt32(Mac(SeedLabel, id, []));
+
+    /// <summary>
+    /// The name under which a shared rate-limit counter for <paramref name="value"/> (a client address, a national
+    /// code) is stored: keyed, so that a reader of the database cannot recover the national codes by trying them all.
+    /// </summary>
+    public string CounterKeyOf(string value) =>
+        Convert.ToBase64String(Mac(CounterLabel, Guid.Empty, Encoding.UTF8.GetBytes(value))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private byte[] Mac(byte[] label, Guid id, ReadOnlySpan<byte> data)
     {

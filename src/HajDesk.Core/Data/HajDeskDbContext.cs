@@ -74,6 +74,9 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
+    /// <summary>Rate-limit windows shared by every node (PostgreSQL; the SQLite table stays empty).</summary>
+    public DbSet<Operations.RateCounter> RateCounters => Set<Operations.RateCounter>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Versioning.Stamp(this);
@@ -153,6 +156,13 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        builder.Entity<Operations.RateCounter>(e =>
+        {
+            e.HasKey(c => new { c.Key, c.WindowStart });
+            e.Property(c => c.Key).HasMaxLength(Operations.RateCounter.MaxKeyLength);
+            e.HasIndex(c => c.ExpiresAt);
+        });
 
         builder.Entity<Province>(e =>
         {

@@ -405,6 +405,28 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.ToTable("RecordedMessages");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Operations.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateCounters");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Reference.Province", b =>
                 {
                     b.Property<int>("Id")

@@ -390,6 +390,28 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.ToTable("RecordedMessages");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Operations.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateCounters");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Reference.Province", b =>
                 {
                     b.Property<int>("Id")

@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
+using HajDesk.Web.Operations;
 using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Infrastructure;
@@ -26,25 +25,13 @@ public enum ThrottleBucket
 /// <summary>
 /// Sliding-window limits keyed by what the citizen typed (a national code) as well as by client IP, which the
 /// framework's endpoint rate limiter cannot do because the key is inside the form. The limits are
-/// <see cref="RateLimitOptions"/>.
+/// <see cref="RateLimitOptions"/>; the counting is <see cref="IRateCounterStore"/>'s, shared by every node on
+/// PostgreSQL, so N nodes together allow what one would.
 /// </summary>
-/// <remarks>
-/// Each app process keeps its own windows, so behind N nodes an attacker gets at most N times the limit; the
-/// one-time CAPTCHA on every form is what bounds automated guessing overall.
-/// </remarks>
-public sealed class CitizenThrottle(IOptions<RateLimitOptions> options) : IDisposable
+public sealed class CitizenThrottle(IRateCounterStore store, IOptions<RateLimitOptions> options, DeskMetrics metrics)
 {
-    private readonly ConcurrentDictionary<ThrottleBucket, PartitionedRateLimiter<string>> limiters = new();
-
     /// <summary>True when the action may go ahead; false means answer 429.</summary>
-    public bool TryAcquire(ThrottleBucket bucket, string key)
-    {
-        var limiter = limiters.GetOrAdd(bucket, Create);
-        using var lease = limiter.AttemptAcquire(key);
-        return lease.IsAcquired;
-    }
-
-    private PartitionedRateLimiter<string> Create(ThrottleBucket bucket)
+    public async Task<bool> TryAcquireAsync(ThrottleBucket bucket, string key, CancellationToken cancellationToken = default)
     {
         var limits = options.Value;
         var (limit, window) = bucket switch
@@ -55,21 +42,12 @@ public sealed class CitizenThrottle(IOptions<RateLimitOptions> options) : IDispo
             ThrottleBucket.TrackByNationalCode => (limits.TrackByNationalCode, TimeSpan.FromHours(1)),
             _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, null),
         };
-        return PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key,
-            _ => new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = limit,
-                Window = window,
-                SegmentsPerWindow = 6,
-                QueueLimit = 0,
-            }));
-    }
-
-    public void Dispose()
-    {
-        foreach (var limiter in limiters.Values)
+        if (await store.TryAcquireAsync(bucket + "|" + key, limit, window, cancellationToken))
         {
-            limiter.Dispose();
+            return true;
         }
+
+        metrics.LimitRejected(bucket.ToString());
+        return false;
     }
 }

@@ -19,14 +19,21 @@ public static class RateLimits
 
     /// <summary>
     /// <see cref="RateLimitOptions"/> (validated at start-up), the framework's rate limiter answering 429 (which the
-    /// status-code pages turn into the Persian page), the <see cref="Forms"/> policy, and <see cref="CitizenThrottle"/>
-    /// for the limits keyed by what the citizen typed.
+    /// status-code pages turn into the Persian page), the <see cref="Forms"/> policy (per node: it only blunts page
+    /// floods), and <see cref="CitizenThrottle"/> for the limits that guard personal data, counted in
+    /// <see cref="IRateCounterStore"/> so they hold across nodes.
     /// </summary>
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CitizenThrottle>();
+        // Shared by every node on PostgreSQL; in-process with SQLite, whose file one process owns.
+        services.AddSingleton<IRateCounterStore>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
+                ? ActivatorUtilities.CreateInstance<PostgresRateCounterStore>(sp)
+                : ActivatorUtilities.CreateInstance<MemoryRateCounterStore>(sp));
+        services.AddHostedService<RateCounterCleaner>();
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
             o.AddPolicy(Forms, context => RateLimitPartition.GetSlidingWindowLimiter(

@@ -74,7 +74,7 @@ public sealed class SubmissionService(
     }
 
     /// <summary>Checks national code and birth date and asks the registry who that is; stores nothing.</summary>
-    public async Task<IdentityCheck> LookupAsync(SubmissionInput input, Func<string, DateOnly, bool>? mayAskRegistry, CancellationToken cancellationToken)
+    public async Task<IdentityCheck> LookupAsync(SubmissionInput input, Func<string, DateOnly, CancellationToken, Task<bool>>? mayAskRegistry, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (!SubmissionRules.TryReadIdentity(input, JalaliDate.TodayInTehran(time), errors, out var nationalCode, out var birthDate))
@@ -109,8 +109,8 @@ public sealed class SubmissionService(
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <param name="origin">The channel and who brought the request in (staff member, API key); the web form when null.</param>
     public async Task<SubmissionResult> SubmitAsync(
-        Guid submissionKey, SubmissionInput input, FieldErrors? channelErrors, Func<string, DateOnly, bool>? mayAskRegistry, CancellationToken cancellationToken,
-        SubmissionOrigin? origin = null)
+        Guid submissionKey, SubmissionInput input, FieldErrors? channelErrors, Func<string, DateOnly, CancellationToken, Task<bool>>? mayAskRegistry,
+        CancellationToken cancellationToken, SubmissionOrigin? origin = null)
     {
         if (await FindAsync(submissionKey, cancellationToken) is { } existing)
         {
@@ -147,9 +147,9 @@ public sealed class SubmissionService(
     }
 
     private async Task<IdentityCheck> AskRegistryAsync(
-        string nationalCode, DateOnly birthDate, FieldErrors errors, Func<string, DateOnly, bool>? mayAskRegistry, CancellationToken cancellationToken)
+        string nationalCode, DateOnly birthDate, FieldErrors errors, Func<string, DateOnly, CancellationToken, Task<bool>>? mayAskRegistry, CancellationToken cancellationToken)
     {
-        if (mayAskRegistry is not null && !mayAskRegistry(nationalCode, birthDate))
+        if (mayAskRegistry is not null && !await mayAskRegistry(nationalCode, birthDate, cancellationToken))
         {
             return new IdentityCheck(IdentityOutcome.Throttled, errors);
         }

@@ -18,6 +18,9 @@ public class StatusModel(ILogger<StatusModel> logger) : PageModel
 
     public string? ReferenceId { get; private set; }
 
+    /// <summary>A form post failed because the database was away: say nothing was saved and the form is a step back.</summary>
+    public bool NothingSaved { get; private set; }
+
     public string Title => Code switch
     {
         400 => "درخواست نامعتبر",
@@ -53,13 +56,20 @@ public class StatusModel(ILogger<StatusModel> logger) : PageModel
     {
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 404;
         Code = code is >= 400 and <= 599 ? code : 404;
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        // The database away (a restart, a network cut) is not a bug: 503, "try again", and nothing was saved.
+        if (Code == 500 && Operations.DatabaseOutage.Is(failure?.Error))
+        {
+            Code = 503;
+            NothingSaved = HttpMethods.IsPost(Request.Method);
+        }
+
         Response.StatusCode = Code;
-        if (Code == 429)
+        if (Code is 429 or 503)
         {
             Response.Headers.RetryAfter = "60";
         }
 
-        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         if (Code >= 500)
         {
             ReferenceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;

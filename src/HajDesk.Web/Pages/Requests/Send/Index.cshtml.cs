@@ -246,7 +246,7 @@ public class IndexModel(
                 StagedFiles = await staging.LoadAsync(key, cancellationToken);
             }
 
-            LookupToken = gate.KeepOrIssueToken(LookupToken, key);
+            LookupToken = await gate.KeepOrIssueTokenAsync(LookupToken, key, cancellationToken);
             ModelState.Remove(nameof(LookupToken));
         }
 

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.RateLimiting;
 using HajDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Pages.Requests.Send;
@@ -29,36 +27,34 @@ public enum FormLookupPermit
 /// leave an attacker are in docs/security-lookup.md.
 /// </summary>
 /// <remarks>
-/// Counts are kept per process, like the other citizen limits: behind N nodes a form's allowance is at most N
-/// times as large. A form issued beyond the address's rate still works; only its name preview waits for «ارسال»,
-/// which asks the registry after the security code.
+/// Counts are kept in <see cref="IRateCounterStore"/>, shared by every node on PostgreSQL. A form issued beyond the
+/// address's rate still works; only its name preview waits for «ارسال», which asks the registry after the security
+/// code.
 /// </remarks>
-public sealed class SendFormLookups : IDisposable
+public sealed class SendFormLookups
 {
     /// <summary>How long a form's token allows lookups: a slow citizen's whole visit.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(2);
 
-    private readonly ITimeLimitedDataProtector protector;
-    private readonly IMemoryCache cache;
-    private readonly TimeProvider time;
-    private readonly PartitionedRateLimiter<string> formsByClient;
-    private readonly int lookupsPerForm;
+    /// <summary>
+    /// The counting window of a form's allowance: far longer than a token lives, so a form whose life spans two
+    /// windows still has the earlier one's lookups counted (the sliding estimate carries them over, rounded up).
+    /// </summary>
+    private static readonly TimeSpan FormWindow = TimeSpan.FromDays(1);
 
-    public SendFormLookups(IDataProtectionProvider dataProtection, IMemoryCache cache, TimeProvider time, IOptions<RateLimitOptions> limits)
+    private static readonly TimeSpan FormsByClientWindow = TimeSpan.FromMinutes(10);
+
+    private readonly ITimeLimitedDataProtector protector;
+    private readonly IRateCounterStore counters;
+    private readonly TimeProvider time;
+    private readonly IOptions<RateLimitOptions> limits;
+
+    public SendFormLookups(IDataProtectionProvider dataProtection, IRateCounterStore counters, TimeProvider time, IOptions<RateLimitOptions> limits)
     {
         protector = dataProtection.CreateProtector("HajDesk.Send.LookupToken").ToTimeLimitedDataProtector();
-        this.cache = cache;
+        this.counters = counters;
         this.time = time;
-        lookupsPerForm = limits.Value.RegistryLookupsPerForm;
-        var formsPerWindow = limits.Value.SendFormsByClient;
-        formsByClient = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetSlidingWindowLimiter(client,
-            _ => new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = formsPerWindow,
-                Window = TimeSpan.FromMinutes(10),
-                SegmentsPerWindow = 5,
-                QueueLimit = 0,
-            }));
+        this.limits = limits;
     }
 
     /// <summary>What the citizen is told when the form may not look anyone (more) up.</summary>
@@ -67,13 +63,10 @@ public sealed class SendFormLookups : IDisposable
         : "استعلام نام برای این فرم ممکن نیست؛ صفحه را دوباره باز کنید. نام شما هنگام «ارسال» هم از ثبت احوال خوانده و بررسی می‌شود.";
 
     /// <summary>A lookup token for a new form, or null when this address has been issued enough forms lately.</summary>
-    public string? Issue(Guid submissionKey, string clientKey)
-    {
-        using var lease = formsByClient.AttemptAcquire(clientKey);
-        return lease.IsAcquired
+    public async Task<string?> IssueAsync(Guid submissionKey, string clientKey, CancellationToken cancellationToken = default) =>
+        await counters.TryAcquireAsync("send-forms|" + clientKey, limits.Value.SendFormsByClient, FormsByClientWindow, cancellationToken)
             ? protector.Protect(submissionKey.ToString("D"), time.GetUtcNow() + TokenLifetime)
             : null;
-    }
 
     /// <summary>True when <paramref name="token"/> was issued by this app for <paramref name="submissionKey"/> and is unexpired.</summary>
     public bool IsIssued(string? token, Guid submissionKey)
@@ -94,32 +87,30 @@ public sealed class SendFormLookups : IDisposable
     }
 
     /// <summary>Decides a lookup of one person for the form, and counts it when allowed.</summary>
-    public FormLookupPermit TryLookup(string? token, Guid submissionKey, string nationalCode, DateOnly birthDate)
+    public async Task<FormLookupPermit> TryLookupAsync(string? token, Guid submissionKey, string nationalCode, DateOnly birthDate,
+        CancellationToken cancellationToken = default)
     {
         if (!IsIssued(token, submissionKey))
         {
             return FormLookupPermit.NoIssuedForm;
         }
 
-        var people = cache.GetOrCreate("send-lookups:" + submissionKey.ToString("N"), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TokenLifetime;
-            return new HashSet<string>(StringComparer.Ordinal);
-        })!;
-
-        // A hash, so the process does not keep national codes and birth dates in memory for two hours.
+        // A hash, so that the counters never hold a national code and birth date in clear.
         var person = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(nationalCode + "|" + birthDate.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        lock (people)
+        var form = "send-form|" + submissionKey.ToString("N");
+        var personOfForm = form + "|" + person;
+        // The same person again is free; a new one takes one of the form's permits and is then remembered.
+        if (await counters.CountAsync(personOfForm, FormWindow, cancellationToken) > 0)
         {
-            if (people.Contains(person) || people.Count < lookupsPerForm)
-            {
-                people.Add(person);
-                return FormLookupPermit.Allowed;
-            }
+            return FormLookupPermit.Allowed;
         }
 
-        return FormLookupPermit.FormSpent;
-    }
+        if (!await counters.TryAcquireAsync(form, limits.Value.RegistryLookupsPerForm, FormWindow, cancellationToken))
+        {
+            return FormLookupPermit.FormSpent;
+        }
 
-    public void Dispose() => formsByClient.Dispose();
+        await counters.TryAcquireAsync(personOfForm, int.MaxValue, FormWindow, cancellationToken);
+        return FormLookupPermit.Allowed;
+    }
 }

@@ -15,17 +15,20 @@ public sealed class SendRegistryGate(SendFormLookups lookups, CitizenThrottle th
     private string ClientKey => http.HttpContext is { } context ? RateLimits.ClientKey(context) : "unknown";
 
     /// <summary>The gate of a lookup without the security code: an issued form with allowance left, then the limits.</summary>
-    public Func<string, DateOnly, bool> ForLookup(string? token, Guid? submissionKey) => (nationalCode, birthDate) =>
-    {
-        FormPermit = submissionKey is { } key ? lookups.TryLookup(token, key, nationalCode, birthDate) : FormLookupPermit.NoIssuedForm;
-        return FormPermit == FormLookupPermit.Allowed && MayAskRegistry(nationalCode, birthDate);
-    };
+    public Func<string, DateOnly, CancellationToken, Task<bool>> ForLookup(string? token, Guid? submissionKey) =>
+        async (nationalCode, birthDate, cancellationToken) =>
+        {
+            FormPermit = submissionKey is { } key
+                ? await lookups.TryLookupAsync(token, key, nationalCode, birthDate, cancellationToken)
+                : FormLookupPermit.NoIssuedForm;
+            return FormPermit == FormLookupPermit.Allowed && await MayAskRegistry(nationalCode, birthDate, cancellationToken);
+        };
 
     /// <summary>The per-address and per-national-code limits (sending, after the security code).</summary>
-    public bool MayAskRegistry(string nationalCode, DateOnly birthDate)
+    public async Task<bool> MayAskRegistry(string nationalCode, DateOnly birthDate, CancellationToken cancellationToken)
     {
-        if (throttle.TryAcquire(ThrottleBucket.RegistryByClient, ClientKey)
-            && throttle.TryAcquire(ThrottleBucket.RegistryByNationalCode, nationalCode))
+        if (await throttle.TryAcquireAsync(ThrottleBucket.RegistryByClient, ClientKey, cancellationToken)
+            && await throttle.TryAcquireAsync(ThrottleBucket.RegistryByNationalCode, nationalCode, cancellationToken))
         {
             return true;
         }
@@ -35,6 +38,6 @@ public sealed class SendRegistryGate(SendFormLookups lookups, CitizenThrottle th
     }
 
     /// <summary>The form's token when it is still valid, else a new one if this address may have another form.</summary>
-    public string? KeepOrIssueToken(string? token, Guid submissionKey) =>
-        lookups.IsIssued(token, submissionKey) ? token : lookups.Issue(submissionKey, ClientKey);
+    public async Task<string?> KeepOrIssueTokenAsync(string? token, Guid submissionKey, CancellationToken cancellationToken) =>
+        lookups.IsIssued(token, submissionKey) ? token : await lookups.IssueAsync(submissionKey, ClientKey, cancellationToken);
 }

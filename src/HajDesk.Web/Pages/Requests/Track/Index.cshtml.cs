@@ -103,7 +103,7 @@ public class IndexModel(
             return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        if (!throttle.TryAcquire(ThrottleBucket.TrackByClient, RateLimits.ClientKey(HttpContext)))
+        if (!await throttle.TryAcquireAsync(ThrottleBucket.TrackByClient, RateLimits.ClientKey(HttpContext), cancellationToken))
         {
             logger.LogWarning("Follow-up lookups throttled for a client");
             return StatusCode(StatusCodes.Status429TooManyRequests);
@@ -119,7 +119,7 @@ public class IndexModel(
             logger.LogWarning("Follow-up lookup failed for tracking code hash {TrackingHash}", HashPrefix(trackingCode));
             // Only failures spend the national code's budget: others failing in a citizen's name never keep the
             // owner's right pair out (finding 5 of the security review).
-            if (!throttle.TryAcquire(ThrottleBucket.TrackByNationalCode, nationalCode))
+            if (!await throttle.TryAcquireAsync(ThrottleBucket.TrackByNationalCode, nationalCode, cancellationToken))
             {
                 logger.LogWarning("Failed follow-up lookups throttled for a national code");
                 return StatusCode(StatusCodes.Status429TooManyRequests);

@@ -1,0 +1,101 @@
+using System.Net;
+using HajDesk.Web.Tests.Infrastructure;
+using HajDesk.Web.Tests.PageTests.Requests;
+using Npgsql;
+
+namespace HajDesk.Web.Tests.Operations;
+
+/// <summary>
+/// Two app processes behind Debian's nginx on one PostgreSQL (<c>deploy/run.sh</c>): round robin, so consecutive
+/// requests of one client land on alternate nodes, and everything a journey carries from one request to the next
+/// (antiforgery cookie and token, receipt, sign-in, security codes, limits) must work across them.
+/// </summary>
+public class DeploymentTests
+{
+    private const string AdminPassword = "Deploy-Test-Passw0rd!";
+
+    [Fact]
+    public async Task TwoNodesBehindNginx_CitizenAndStaffJourneys_WorkAcrossNodesWithSharedLimitsAndNoPublicMetrics()
+    {
+        await using var deployment = await Deployment.StartAsync(2, new Dictionary<string, string?>
+        {
+            ["RateLimits__TrackByClient"] = "4",
+        });
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = deployment.Url,
+        };
+
+        // A citizen sends a request: the form comes from one node, the post goes to the other.
+        var send = await SendPage.OpenAsync(client);
+        var sent = await send.PostAsync(send.ValidValues(new Dictionary<string, string?> { ["CaptchaAnswer"] = deployment.CaptchaAnswer(send.Form) }));
+        Assert.True(sent.StatusCode == HttpStatusCode.Redirect, $"send: {(int)sent.StatusCode}\n{deployment.Logs()}");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(sent.Headers.Location)).StatusCode);
+        var trackingCode = await SingleTrackingCodeAsync(deployment.DatabaseConnectionString);
+
+        // And follows it up (lookup 1 of the 4 this address may make).
+        var trackForm = (await client.GetDocumentAsync("/requests/track")).Form("#track-form");
+        var tracked = await client.SubmitAsync(trackForm, new Dictionary<string, string?>
+        {
+            ["NationalCode"] = SendPage.NationalCode,
+            ["TrackingCode"] = trackingCode,
+            ["CaptchaAnswer"] = deployment.CaptchaAnswer(trackForm),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, tracked.StatusCode);
+        for (var i = 0; i < 2; i++)
+        {
+            // The follow-up cookie is read by both nodes.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/requests/track/result")).StatusCode);
+        }
+
+        // Lookups 2 to 4 go through (wrong codes), alternating nodes; the fifth is refused whichever node gets it.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var form = (await client.GetDocumentAsync("/requests/track")).Form("#track-form");
+            statuses.Add((await client.SubmitAsync(form, new Dictionary<string, string?>
+            {
+                ["NationalCode"] = SendPage.NationalCode,
+                ["TrackingCode"] = TestRequests.TrackingCodeOtherThan(trackingCode),
+                ["CaptchaAnswer"] = deployment.CaptchaAnswer(form),
+            })).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+
+        // Staff: an administrator signs in on one node and works on both.
+        var (created, output) = await deployment.RunScriptAsync(Deployment.RunScript,
+            ["create-admin", "admin", "مدیر سامانه"], new Dictionary<string, string?> { ["HAJDESK_ADMIN_PASSWORD"] = AdminPassword });
+        Assert.True(created == 0, output);
+        var signInPage = await client.GetDocumentAsync("/staff/sign-in");
+        var signedIn = await client.SubmitAsync(signInPage.Form("[data-testid=sign-in-form]"), new Dictionary<string, string?>
+        {
+            ["UserName"] = "admin",
+            ["Password"] = AdminPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var landing = signedIn.Headers.Location!.OriginalString;
+        Assert.DoesNotContain("sign-in", landing, StringComparison.OrdinalIgnoreCase);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(landing)).StatusCode);
+        }
+
+        // Metrics: never through nginx; on each node's management address, with the desk's own.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/metrics")).StatusCode);
+        using var management = new HttpClient();
+        var metrics = await management.GetStringAsync($"http://127.0.0.1:{deployment.ManagementPortBase + 1}/metrics");
+        Assert.Contains("hajdesk_", metrics, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration", metrics, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await management.GetAsync($"http://127.0.0.1:{deployment.ManagementPortBase + 1}/requests/send")).StatusCode);
+    }
+
+    private static async Task<string> SingleTrackingCodeAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "TrackingCode" FROM "Requests" """, connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+}
