@@ -10,4 +10,7 @@ public enum RequestNotice
     Answered,
     Referred,
     Reopened,
+
+    /// <summary>Closed by staff: the citizen is invited to the satisfaction survey (once per request).</summary>
+    Closed,
 }

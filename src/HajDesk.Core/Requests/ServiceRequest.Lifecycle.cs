@@ -211,6 +211,7 @@ public partial class ServiceRequest
 
         AddEvent(RequestEventKind.Closed, actor, now, visibleToCitizen: true, explanation.Length == 0 ? null : explanation);
         Status = RequestStatus.Closed;
+        pendingNotices.Add(RequestNotice.Closed);
         return RequestResult.Done;
     }
 

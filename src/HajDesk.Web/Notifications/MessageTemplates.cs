@@ -19,6 +19,8 @@ public static partial class MessageTemplates
 
     public const string StaffNewRequest = "staff.new-request";
 
+    public const string SurveyInvite = "survey.invite";
+
     public static class Placeholders
     {
         public const string FirstName = "FirstName";
@@ -34,6 +36,9 @@ public static partial class MessageTemplates
         public const string ProvinceName = "ProvinceName";
 
         public const string StaffUrl = "StaffUrl";
+
+        /// <summary>The one-time link to the satisfaction survey (only in <see cref="SurveyInvite"/>).</summary>
+        public const string SurveyUrl = "SurveyUrl";
     }
 
     /// <summary>The most UCS-2 characters an SMS template may render to: two concatenated segments of 67.</summary>
@@ -45,6 +50,8 @@ public static partial class MessageTemplates
         Placeholders.ServiceName,
     ];
 
+    private static readonly string[] SurveyPlaceholders = [.. CitizenPlaceholders, Placeholders.SurveyUrl];
+
     private static readonly string[] StaffPlaceholders =
     [
         Placeholders.TrackingCode, Placeholders.ProvinceName, Placeholders.StaffUrl, Placeholders.Organization,
@@ -53,11 +60,16 @@ public static partial class MessageTemplates
 
     /// <summary>Every key, in the order administrators see them.</summary>
     public static IReadOnlyList<string> Keys { get; } =
-        [RequestReceived, RequestAnswered, RequestReferred, RequestReopened, StaffNewRequest];
+        [RequestReceived, RequestAnswered, RequestReferred, RequestReopened, SurveyInvite, StaffNewRequest];
 
     /// <summary>The placeholders a template may use; any other <c>{Name}</c> is refused when the template is saved.</summary>
     public static IReadOnlyList<string> PlaceholdersOf(string key) =>
-        key == StaffNewRequest ? StaffPlaceholders : CitizenPlaceholders;
+        key switch
+        {
+            StaffNewRequest => StaffPlaceholders,
+            SurveyInvite => SurveyPlaceholders,
+            _ => CitizenPlaceholders,
+        };
 
     /// <summary>The texts seeded when a key is missing; administrators may change them later.</summary>
     public static FrozenDictionary<string, MessageTemplate> Defaults { get; } = new MessageTemplate[]
@@ -132,6 +144,22 @@ public static partial class MessageTemplates
                 {FollowUpUrl}
 
                 این پیام خودکار است؛ لطفاً به آن پاسخ ندهید.
+                {Organization}
+                """,
+        },
+        new()
+        {
+            Key = SurveyInvite,
+            SmsText = "نظر شما درباره رسیدگی به درخواست {TrackingCode}:\n{SurveyUrl}\n{Organization}",
+            EmailSubject = "نظرسنجی درباره درخواست {TrackingCode}",
+            EmailText = """
+                {FirstName} گرامی،
+
+                رسیدگی به درخواست شما با کد پیگیری {TrackingCode} به پایان رسید. نظر شما به ما کمک می‌کند
+                خدمت را بهتر کنیم؛ پاسخ به پنج پرسش کوتاه کمتر از یک دقیقه وقت می‌گیرد:
+                {SurveyUrl}
+
+                این پیوند فقط برای شماست، یک بار پذیرفته می‌شود و تا سی روز معتبر است.
                 {Organization}
                 """,
         },

@@ -34,6 +34,10 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
     [BindProperty(SupportsGet = true)]
     public int? Subject { get; set; }
 
+    /// <summary>Only requests, complaints, criticisms or suggestions.</summary>
+    [BindProperty(SupportsGet = true)]
+    public RequestType? Type { get; set; }
+
     /// <summary>Jalali date, created on or after (Tehran day).</summary>
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -149,6 +153,11 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
             requests = requests.Where(r => r.SubjectId == subject);
         }
 
+        if (Type is RequestType type)
+        {
+            requests = requests.Where(r => r.Type == type);
+        }
+
         var dates = JalaliDateRange.Parse(From, To);
         dates.Errors.ToList().ForEach(e => ModelState.AddModelError(e.Field, e.Message));
         requests = dates.Apply(requests, r => r.CreatedAt);
@@ -191,6 +200,7 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
                 FullName = r.FirstName + " " + r.LastName,
                 SubjectName = r.Subject!.Name,
                 SubSubjectName = r.SubSubject == null ? null : r.SubSubject.Name,
+                Type = r.Type,
                 ProvinceName = r.Province!.Name,
                 Status = r.Status,
                 CreatedAt = r.CreatedAt,
@@ -223,6 +233,7 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
 
         Add("status", (keepStatus ? Status : status)?.ToString());
         Add("subject", Subject?.ToString(CultureInfo.InvariantCulture));
+        Add("type", Type?.ToString());
         Add("from", JalaliDateRange.Normalize(From));
         Add("to", JalaliDateRange.Normalize(To));
         Add("overdue", Overdue ? "true" : null);
