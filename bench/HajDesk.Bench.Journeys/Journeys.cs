@@ -75,6 +75,7 @@ public sealed class Journeys(IReadOnlyList<Person> people, string securityCode)
         AddField(content, "Input.LandlineNumber", "");
         AddField(content, "Input.LandlineAreaCode", "");
         AddField(content, "Input.SubjectId", subject);
+        AddField(content, "Input.RequestType", "Request");
         AddField(content, "Input.SubSubjectId", subSubject);
         AddField(content, "Input.Text", string.Create(CultureInfo.InvariantCulture,
             $"{Texts[citizen.Completed % Texts.Length]} (کاربر {citizen.Index}، بار {citizen.Completed})"));

@@ -69,6 +69,8 @@ var maxRequestBytes = Math.Max(30L * 1024 * 1024,
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequestBytes);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxRequestBytes);
 builder.Services.AddSingleton<ReceiptCookie>();
+builder.Services.AddScoped<HajDesk.Web.Catalogue.ServiceCatalogue>();
+builder.Services.AddScoped<HajDesk.Web.Surveys.SurveyResponses>();
 builder.Services.AddSingleton<TrackingCookie>();
 builder.Services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section)
     .ValidateDataAnnotations().ValidateOnStart();

@@ -3,10 +3,12 @@ using HajDesk.Core.ApiKeys;
 using HajDesk.Core.Audit;
 using HajDesk.Core.Calendar;
 using HajDesk.Core.Captcha;
+using HajDesk.Core.Catalogue;
 using HajDesk.Core.Notifications;
 using HajDesk.Core.Reference;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Staff;
+using HajDesk.Core.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +72,12 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
 
     public DbSet<EscalationDigest> EscalationDigests => Set<EscalationDigest>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<SubjectQuestion> SubjectQuestions => Set<SubjectQuestion>();
+
+    public DbSet<AnswerView> AnswerViews => Set<AnswerView>();
+
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
@@ -144,6 +152,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         // Enums are stored by name so that the database reads well and reordering an enum is harmless.
         configurationBuilder.Properties<RequestStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<RequestEventKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<RequestType>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<Gender>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<StaffRole>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<NotificationChannel>().HaveConversion<string>().HaveMaxLength(10);
@@ -180,6 +189,40 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.HasIndex(s => s.SeedKey).IsUnique();
             e.HasOne(s => s.Parent).WithMany(s => s.Children).HasForeignKey(s => s.ParentId)
                 .OnDelete(DeleteBehavior.Restrict);
+            e.Property(s => s.ServiceCode).HasMaxLength(ServiceCode.MaxLength);
+            e.HasIndex(s => s.ServiceCode).IsUnique();
+            e.Property(s => s.Description).HasMaxLength(Subject.MaxCatalogueTextLength);
+            e.Property(s => s.RequiredDocuments).HasMaxLength(Subject.MaxCatalogueTextLength);
+            e.Property(s => s.Steps).HasMaxLength(Subject.MaxCatalogueTextLength);
+            e.Property(s => s.LegalBasis).HasMaxLength(Subject.MaxCatalogueTextLength);
+            e.Property(s => s.Cost).HasMaxLength(Subject.MaxCatalogueTextLength);
+        });
+
+        builder.Entity<SubjectQuestion>(e =>
+        {
+            e.Property(q => q.Question).HasMaxLength(SubjectQuestion.MaxQuestionLength);
+            e.Property(q => q.Answer).HasMaxLength(SubjectQuestion.MaxAnswerLength);
+            e.HasIndex(q => new { q.SubjectId, q.DisplayOrder });
+            e.HasOne(q => q.Subject).WithMany(s => s.Questions).HasForeignKey(q => q.SubjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AnswerView>(e =>
+        {
+            e.HasIndex(v => v.SubmissionKey);
+            e.HasIndex(v => new { v.QuestionId, v.At });
+            e.HasOne<SubjectQuestion>().WithMany().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SurveyInvitation>(e =>
+        {
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            e.HasIndex(i => i.RequestId).IsUnique();
+            e.Property(i => i.Scores).HasMaxLength(40);
+            e.Property(i => i.Comment).HasMaxLength(SurveyQuestionnaire.MaxCommentLength);
+            // Only the first submission may record: a save of a second one, read before the first committed, fails.
+            e.Property(i => i.SubmittedAt).IsConcurrencyToken();
+            e.HasOne<ServiceRequest>().WithMany().HasForeignKey(i => i.RequestId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ServiceRequest>(e =>

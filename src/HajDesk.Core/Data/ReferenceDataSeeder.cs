@@ -59,6 +59,7 @@ public static class ReferenceDataSeeder
         // so a subject they rename, reorder, deactivate or delete stays that way.
         if (await db.Subjects.AnyAsync(cancellationToken))
         {
+            await GiveServiceCodesAsync(db, cancellationToken);
             return inserted;
         }
 
@@ -94,7 +95,33 @@ public static class ReferenceDataSeeder
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await GiveServiceCodesAsync(db, cancellationToken);
         return inserted;
+    }
+
+    /// <summary>Every subject has a catalogue code: those without one (seeded, or from before the catalogue) get the default.</summary>
+    private static async Task GiveServiceCodesAsync(HajDeskDbContext db, CancellationToken cancellationToken)
+    {
+        var uncoded = await db.Subjects.Where(s => s.ServiceCode == null).ToListAsync(cancellationToken);
+        if (uncoded.Count == 0)
+        {
+            return;
+        }
+
+        var taken = (await db.Subjects.Where(s => s.ServiceCode != null).Select(s => s.ServiceCode!).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var subject in uncoded)
+        {
+            var code = Catalogue.ServiceCode.Default(subject.Id);
+            for (var n = 2; !taken.Add(code); n++)
+            {
+                code = Catalogue.ServiceCode.Default(subject.Id) + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            subject.ServiceCode = code;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Reads an embedded UTF-8 TSV file with a header row into dictionaries keyed by column name.</summary>

@@ -34,8 +34,31 @@ public class Subject : IVersioned
     /// </summary>
     public string? SeedKey { get; set; }
 
+    /// <summary>The service's public code in the catalogue («شناسه خدمت», e.g. <c>HD-101</c>), shown on receipts.</summary>
+    public string? ServiceCode { get; set; }
+
+    /// <summary>The catalogue entry («شناسنامه خدمت»): what the service is, in plain words.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>Documents the citizen needs (one per line; see <see cref="Catalogue.SimpleText"/>).</summary>
+    public string? RequiredDocuments { get; set; }
+
+    /// <summary>How the service goes, step by step.</summary>
+    public string? Steps { get; set; }
+
+    /// <summary>The law or regulation the service rests on.</summary>
+    public string? LegalBasis { get; set; }
+
+    /// <summary>What it costs the citizen (usually «رایگان»).</summary>
+    public string? Cost { get; set; }
+
+    /// <summary>Frequently asked questions shown before the citizen writes.</summary>
+    public List<Catalogue.SubjectQuestion> Questions { get; set; } = [];
+
     /// <inheritdoc />
     public int Version { get; set; }
+
+    public const int MaxCatalogueTextLength = 4000;
 
     public const int DefaultResponseDays = 7;
 

@@ -13,4 +13,7 @@ public enum RequestNotice
 
     /// <summary>An expert asked the citizen for more information (SMS and e-mail: read the question on the follow-up page).</summary>
     InfoRequested,
+
+    /// <summary>Closed by staff: the citizen is invited to the satisfaction survey (once per request).</summary>
+    Closed,
 }

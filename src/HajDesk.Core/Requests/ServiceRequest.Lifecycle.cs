@@ -215,6 +215,7 @@ public partial class ServiceRequest
         AddEvent(RequestEventKind.Closed, actor, now, visibleToCitizen: true, explanation.Length == 0 ? null : explanation);
         Status = RequestStatus.Closed;
         WaitingSince = null;
+        pendingNotices.Add(RequestNotice.Closed);
         return RequestResult.Done;
     }
 

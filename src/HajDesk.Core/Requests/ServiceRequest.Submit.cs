@@ -41,6 +41,7 @@ public partial class ServiceRequest
             SubjectId = fields.Subject.Id,
             SubSubjectId = fields.SubSubject?.Id,
             Text = fields.Text,
+            Type = fields.Type,
             Status = RequestStatus.Submitted,
             CreatedAt = now,
             UpdatedAt = now,

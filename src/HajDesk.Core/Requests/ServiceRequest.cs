@@ -49,6 +49,9 @@ public partial class ServiceRequest : Data.IVersioned
 
     public required string Text { get; set; }
 
+    /// <summary>درخواست، شکایت، انتقاد یا پیشنهاد.</summary>
+    public RequestType Type { get; set; }
+
     public RequestStatus Status { get; set; }
 
     public DateTime CreatedAt { get; set; }

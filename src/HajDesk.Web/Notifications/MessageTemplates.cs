@@ -33,6 +33,8 @@ public static partial class MessageTemplates
     /// <summary>The daily digest of a province's overdue requests, to its supervisors.</summary>
     public const string StaffOverdueDigest = "staff.overdue-digest";
 
+    public const string SurveyInvite = "survey.invite";
+
     public static class Placeholders
     {
         public const string FirstName = "FirstName";
@@ -54,6 +56,9 @@ public static partial class MessageTemplates
         public const string OverdueCount = "OverdueCount";
 
         public const string TrackingCodes = "TrackingCodes";
+
+        /// <summary>The one-time link to the satisfaction survey (only in <see cref="SurveyInvite"/>).</summary>
+        public const string SurveyUrl = "SurveyUrl";
     }
 
     /// <summary>The most UCS-2 characters an SMS template may render to: two concatenated segments of 67.</summary>
@@ -64,6 +69,8 @@ public static partial class MessageTemplates
         Placeholders.FirstName, Placeholders.TrackingCode, Placeholders.FollowUpUrl, Placeholders.Organization,
         Placeholders.ServiceName,
     ];
+
+    private static readonly string[] SurveyPlaceholders = [.. CitizenPlaceholders, Placeholders.SurveyUrl];
 
     private static readonly string[] StaffPlaceholders =
     [
@@ -82,7 +89,7 @@ public static partial class MessageTemplates
     /// <summary>Every key, in the order administrators see them.</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
-        RequestReceived, RequestAnswered, RequestReferred, RequestReopened, RequestInfoRequested, StaffNewRequest,
+        RequestReceived, RequestAnswered, RequestReferred, RequestReopened, RequestInfoRequested, SurveyInvite, StaffNewRequest,
         StaffDueSoon, StaffOverdue, StaffOverdueAdministrators, StaffOverdueDigest,
     ];
 
@@ -92,6 +99,7 @@ public static partial class MessageTemplates
         StaffNewRequest => StaffPlaceholders,
         StaffDueSoon or StaffOverdue or StaffOverdueAdministrators => EscalationPlaceholders,
         StaffOverdueDigest => DigestPlaceholders,
+        SurveyInvite => SurveyPlaceholders,
         _ => CitizenPlaceholders,
     };
 
@@ -168,6 +176,22 @@ public static partial class MessageTemplates
                 {FollowUpUrl}
 
                 این پیام خودکار است؛ لطفاً به آن پاسخ ندهید.
+                {Organization}
+                """,
+        },
+        new()
+        {
+            Key = SurveyInvite,
+            SmsText = "نظر شما درباره رسیدگی به درخواست {TrackingCode}:\n{SurveyUrl}\n{Organization}",
+            EmailSubject = "نظرسنجی درباره درخواست {TrackingCode}",
+            EmailText = """
+                {FirstName} گرامی،
+
+                رسیدگی به درخواست شما با کد پیگیری {TrackingCode} به پایان رسید. نظر شما به ما کمک می‌کند
+                خدمت را بهتر کنیم؛ پاسخ به پنج پرسش کوتاه کمتر از یک دقیقه وقت می‌گیرد:
+                {SurveyUrl}
+
+                این پیوند فقط برای شماست، یک بار پذیرفته می‌شود و تا سی روز معتبر است.
                 {Organization}
                 """,
         },

@@ -53,6 +53,9 @@ public sealed class NotificationOptions : IValidatableObject
     /// <summary><c>{PublicBaseUrl}/requests/track</c>: where citizens follow their requests up.</summary>
     internal string FollowUpUrl => PublicBaseUrl.TrimEnd('/') + "/requests/track";
 
+    /// <summary><c>{PublicBaseUrl}/survey/{token}</c>: a citizen's one-time satisfaction survey.</summary>
+    internal string SurveyUrl(string token) => PublicBaseUrl.TrimEnd('/') + "/survey/" + token;
+
     /// <summary><c>{PublicBaseUrl}/staff</c>: the back office.</summary>
     internal string StaffUrl => PublicBaseUrl.TrimEnd('/') + "/staff";
 

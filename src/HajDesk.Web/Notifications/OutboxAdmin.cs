@@ -258,6 +258,12 @@ public sealed class OutboxAdmin(
             values[MessageTemplates.Placeholders.StaffUrl] = options.Value.StaffUrl;
         }
 
+        if (key == MessageTemplates.SurveyInvite)
+        {
+            // Every token has the same length, so the sample link is as long as a real one.
+            values[MessageTemplates.Placeholders.SurveyUrl] = options.Value.SurveyUrl(new string('x', 32));
+        }
+
         return values;
     }
 

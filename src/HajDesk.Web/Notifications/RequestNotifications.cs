@@ -1,6 +1,7 @@
 using HajDesk.Core.Data;
 using HajDesk.Core.Notifications;
 using HajDesk.Core.Requests;
+using HajDesk.Core.Surveys;
 using HajDesk.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -66,6 +67,10 @@ public sealed class RequestNotifications(
             {
                 case RequestNotice.Answered:
                     RequestAnswered(r);
+                    InviteToSurvey(r);
+                    break;
+                case RequestNotice.Closed:
+                    InviteToSurvey(r);
                     break;
                 case RequestNotice.Referred:
                     RequestReferred(r);
@@ -94,10 +99,30 @@ public sealed class RequestNotifications(
     public void RequestReopened(ServiceRequest r) =>
         Replace(r, MessageTemplates.RequestReopened, CitizenMessages(r, MessageTemplates.RequestReopened));
 
-    private List<OutboxMessage> CitizenMessages(ServiceRequest r, string key)
+    /// <summary>
+    /// The request was answered or closed: the citizen is invited, once per request, to the satisfaction survey by a
+    /// one-time link (<see cref="SurveyInvitation"/>; the token is in the message only, its hash in the database).
+    /// </summary>
+    public void InviteToSurvey(ServiceRequest r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if (r.Id == 0 || added.ContainsKey((r, MessageTemplates.SurveyInvite))
+            || db.SurveyInvitations.Any(i => i.RequestId == r.Id))
+        {
+            return;
+        }
+
+        var (invitation, token) = SurveyInvitation.Create(r.Id, time.GetUtcNow().UtcDateTime);
+        db.SurveyInvitations.Add(invitation);
+        Replace(r, MessageTemplates.SurveyInvite, CitizenMessages(r, MessageTemplates.SurveyInvite,
+            values => values[MessageTemplates.Placeholders.SurveyUrl] = options.Value.SurveyUrl(token)));
+    }
+
+    private List<OutboxMessage> CitizenMessages(ServiceRequest r, string key, Action<Dictionary<string, string>>? moreValues = null)
     {
         var template = templates.Get(key);
         var values = CitizenValues(r, options.Value, organization.Value);
+        moreValues?.Invoke(values);
         var messages = new List<OutboxMessage>();
         if (!string.IsNullOrWhiteSpace(r.Mobile))
         {

@@ -12,6 +12,10 @@ public static class AdminAuditActions
     public const string SubjectActivate = "subject.activate";
     public const string SubjectDeactivate = "subject.deactivate";
     public const string SubjectDelete = "subject.delete";
+    public const string CatalogueUpdate = "catalogue.update";
+    public const string QuestionCreate = "question.create";
+    public const string QuestionUpdate = "question.update";
+    public const string QuestionDelete = "question.delete";
     public const string ProvinceUpdate = "province.update";
     public const string StaffCreate = "staff.create";
     public const string StaffUpdate = "staff.update";
@@ -58,6 +62,10 @@ public static class AuditActionText
         [AuditActions.RequestClose] = "بستن درخواست",
         [AuditActions.RequestReopen] = "بازگشایی درخواست",
         [AdminAuditActions.SubjectCreate] = "افزودن موضوع",
+        [AdminAuditActions.CatalogueUpdate] = "ویرایش شناسنامه خدمت",
+        [AdminAuditActions.QuestionCreate] = "افزودن پرسش متداول",
+        [AdminAuditActions.QuestionUpdate] = "ویرایش پرسش متداول",
+        [AdminAuditActions.QuestionDelete] = "حذف پرسش متداول",
         [AdminAuditActions.SubjectUpdate] = "ویرایش موضوع",
         [AdminAuditActions.SubjectMove] = "جابه‌جایی موضوع",
         [AdminAuditActions.SubjectActivate] = "فعال کردن موضوع",

@@ -38,6 +38,7 @@ public class MessageTemplateTests
             // The longest province name.
             [MessageTemplates.Placeholders.ProvinceName] = "کهگیلویه و بویراحمد",
             [MessageTemplates.Placeholders.StaffUrl] = NotificationTestApp.PublicBaseUrl + "/staff",
+            [MessageTemplates.Placeholders.SurveyUrl] = NotificationTestApp.PublicBaseUrl + "/survey/" + new string('x', 32),
         };
 
         var sms = MessageTemplates.Render(MessageTemplates.Defaults[key].SmsText, values);

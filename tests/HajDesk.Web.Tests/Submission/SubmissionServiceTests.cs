@@ -19,6 +19,7 @@ public class SubmissionServiceTests
         ProvinceId = (await app.WithDbAsync(db => db.Provinces.Where(p => p.Name == "تهران").Select(p => p.Id).SingleAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture),
         Mobile = "09121234567",
         SubjectId = (await app.WithDbAsync(db => db.Subjects.Where(s => s.Name == "سایر").Select(s => s.Id).SingleAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        RequestType = "Complaint",
         Text = "متن درخواست",
     };
 

@@ -29,6 +29,9 @@ public sealed class SubmissionInput
 
     public string? SubSubjectId { get; set; }
 
+    /// <summary>درخواست، شکایت، انتقاد یا پیشنهاد (<see cref="Requests.RequestType"/>); none is chosen by default.</summary>
+    public string? RequestType { get; set; }
+
     public string? Text { get; set; }
 
     /// <summary>The form's one-time token: staged files belong to it, and a re-posted form finds its request.</summary>

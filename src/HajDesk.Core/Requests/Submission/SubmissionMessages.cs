@@ -34,6 +34,10 @@ public static class SubmissionMessages
 
     public const string Throttled = "تعداد استعلام‌ها بیش از حد مجاز است. چند دقیقه صبر کنید و دوباره تلاش کنید.";
 
+    public const string RequestTypeRequired = "نوع پیام را انتخاب کنید: درخواست، شکایت، انتقاد یا پیشنهاد.";
+
+    public const string RequestTypeInvalid = "نوع پیام باید یکی از این‌ها باشد: درخواست، شکایت، انتقاد یا پیشنهاد.";
+
     public static string SubSubjectRequired(string subject) => $"موضوع فرعی «{subject}» را انتخاب کنید.";
 
     public static string SubSubjectInvalid(string subject) =>

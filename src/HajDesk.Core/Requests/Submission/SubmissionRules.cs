@@ -13,7 +13,8 @@ public sealed record ValidSubmission(
     string? Email,
     string? LandlineAreaCode,
     string? LandlineNumber,
-    string Text);
+    string Text,
+    RequestType Type = RequestType.Request);
 
 /// <summary>
 /// The field rules of a new request, whoever sends it. Pure functions over what was typed and the reference data
@@ -108,6 +109,7 @@ public static class SubmissionRules
         var mobile = CheckMobile(input, errors);
         var (areaCode, landline) = CheckLandline(input, provinces, errors);
         var (subject, subSubject) = CheckSubjects(input, mainSubjects, errors);
+        var type = CheckType(input, errors);
 
         var text = PersianText.NormalizeText(input.Text);
         if (text.Length == 0)
@@ -125,8 +127,24 @@ public static class SubmissionRules
         }
 
         return errors.IsEmpty && province is not null && subject is not null
-            ? new ValidSubmission(province, subject, subSubject, mobile, email, areaCode, landline, text)
+            ? new ValidSubmission(province, subject, subSubject, mobile, email, areaCode, landline, text, type)
             : null;
+    }
+
+    private static RequestType CheckType(SubmissionInput input, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(input.RequestType))
+        {
+            errors.Add(nameof(input.RequestType), SubmissionMessages.RequestTypeRequired);
+            return default;
+        }
+
+        if (!RequestTypeText.TryParse(input.RequestType, out var type))
+        {
+            errors.Add(nameof(input.RequestType), SubmissionMessages.RequestTypeInvalid);
+        }
+
+        return type;
     }
 
     private static Province? CheckProvince(SubmissionInput input, IReadOnlyCollection<Province> provinces, FieldErrors errors)

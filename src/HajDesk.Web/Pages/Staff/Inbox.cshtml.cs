@@ -38,6 +38,10 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
     [BindProperty(SupportsGet = true)]
     public RequestChannel? Channel { get; set; }
 
+    /// <summary>Only requests, complaints, criticisms or suggestions.</summary>
+    [BindProperty(SupportsGet = true)]
+    public RequestType? Type { get; set; }
+
     /// <summary>Jalali date, created on or after (Tehran day).</summary>
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -156,6 +160,10 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         if (Channel is RequestChannel channel)
         {
             requests = requests.Where(r => r.Channel == channel);
+
+        if (Type is RequestType type)
+        {
+            requests = requests.Where(r => r.Type == type);
         }
 
         var dates = JalaliDateRange.Parse(From, To);
@@ -200,6 +208,7 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
                 FullName = r.FirstName + " " + r.LastName,
                 SubjectName = r.Subject!.Name,
                 SubSubjectName = r.SubSubject == null ? null : r.SubSubject.Name,
+                Type = r.Type,
                 ProvinceName = r.Province!.Name,
                 Status = r.Status,
                 CreatedAt = r.CreatedAt,
@@ -234,6 +243,8 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         Add("status", (keepStatus ? Status : status)?.ToString());
         Add("subject", Subject?.ToString(CultureInfo.InvariantCulture));
         Add("channel", Channel?.ToString());
+
+        Add("type", Type?.ToString());
         Add("from", JalaliDateRange.Normalize(From));
         Add("to", JalaliDateRange.Normalize(To));
         Add("overdue", Overdue ? "true" : null);

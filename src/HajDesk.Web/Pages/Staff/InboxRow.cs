@@ -15,6 +15,8 @@ public sealed class InboxRow
 
     public string? SubSubjectName { get; init; }
 
+    public RequestType Type { get; init; }
+
     public required string ProvinceName { get; init; }
 
     public RequestStatus Status { get; init; }

@@ -81,6 +81,43 @@
     subSubject.addEventListener('change', refreshAttachmentNote);
     refreshSubSubjects();
 
+    // --- The chosen subject's catalogue entry and questions, before the text box (without script: the «راهنما»
+    // button draws the same partial). Opening an answer is counted once per form, for the deflection figure.
+    var guide = form.querySelector('[data-guide-target]');
+    var guideButton = form.querySelector('[data-guide-button]');
+    var submissionKey = byId('Input_SubmissionKey');
+    if (guideButton) { guideButton.hidden = true; }
+    function watchAnswers() {
+        guide.querySelectorAll('details[data-question-id]').forEach(function (d) {
+            d.addEventListener('toggle', function () {
+                if (!d.open || d.getAttribute('data-counted')) { return; }
+                d.setAttribute('data-counted', 'true');
+                var data = new FormData();
+                data.append('questionId', d.getAttribute('data-question-id'));
+                data.append('submissionKey', submissionKey ? submissionKey.value : '');
+                data.append('__RequestVerificationToken', form.querySelector('input[name="__RequestVerificationToken"]').value);
+                if (navigator.sendBeacon) { navigator.sendBeacon('/services/guide?handler=Opened', data); }
+            });
+        });
+    }
+    var guideRequest = 0;
+    function refreshGuide() {
+        var ask = ++guideRequest;
+        var query = 'subject=' + encodeURIComponent(subject.value) + '&sub=' + encodeURIComponent(subSubject.value);
+        if (!subject.value) { guide.textContent = ''; return; }
+        fetch('/services/guide?' + query, { credentials: 'same-origin' }).then(function (response) {
+            return response.status === 200 ? response.text() : '';
+        }).then(function (html) {
+            if (ask !== guideRequest) { return; }
+            // The fragment is the server's own partial, every catalogue text in it HTML-encoded.
+            guide.innerHTML = html ? '<p class="mb-2">پیش از نوشتن، شاید پاسخ شما در راهنمای این موضوع باشد:</p>' + html : '';
+            watchAnswers();
+        }).catch(function () { /* the guide is a convenience; the form works without it */ });
+    }
+    subject.addEventListener('change', refreshGuide);
+    subSubject.addEventListener('change', refreshGuide);
+    watchAnswers();
+
     // --- Name, last name and gender from the civil registry as soon as both national code and birth date are valid.
     var day = byId('Input_BirthDay');
     var month = byId('Input_BirthMonth');

@@ -28,6 +28,7 @@ public class SubmissionRulesTests
             ProvinceId = "8",
             Mobile = "۰۹۱۲۱۲۳۴۵۶۷",
             SubjectId = "1",
+            RequestType = "Request",
             Text = "متن درخواست",
         };
         change?.Invoke(input);
@@ -107,6 +108,9 @@ public class SubmissionRulesTests
     [InlineData(nameof(SubmissionInput.SubjectId), "", SubmissionMessages.SubjectRequired)]
     [InlineData(nameof(SubmissionInput.SubjectId), "<script>", SubmissionMessages.SubjectInvalid)]
     [InlineData(nameof(SubmissionInput.Text), "  ", SubmissionMessages.TextRequired)]
+    [InlineData(nameof(SubmissionInput.RequestType), "", SubmissionMessages.RequestTypeRequired)]
+    [InlineData(nameof(SubmissionInput.RequestType), "2", SubmissionMessages.RequestTypeInvalid)]
+    [InlineData(nameof(SubmissionInput.RequestType), "<b>Complaint</b>", SubmissionMessages.RequestTypeInvalid)]
     public void CheckFields_BadField_GivesItsMessageAndNoFields(string field, string value, string message)
     {
         var input = Valid();
@@ -116,6 +120,19 @@ public class SubmissionRulesTests
 
         Assert.Null(fields);
         Assert.Equal(message, errors[field]);
+    }
+
+    [Theory]
+    [InlineData("Complaint", RequestType.Complaint)]
+    [InlineData("  suggestion ", RequestType.Suggestion)]
+    [InlineData("انتقاد", RequestType.Criticism)]
+    [InlineData("شكايت", RequestType.Complaint)]
+    public void CheckFields_RequestTypeByNameInEitherLanguage_IsStored(string typed, RequestType expected)
+    {
+        var (fields, errors) = Check(Valid(i => i.RequestType = typed));
+
+        Assert.True(errors.IsEmpty);
+        Assert.Equal(expected, fields!.Type);
     }
 
     [Fact]

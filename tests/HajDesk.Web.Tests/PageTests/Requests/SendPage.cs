@@ -40,6 +40,7 @@ public sealed class SendPage(HttpClient client)
             ["Input.LandlineNumber"] = "",
             ["Input.SubjectId"] = OptionValue("Input_SubjectId", "سایر"),
             ["Input.SubSubjectId"] = "",
+            ["Input.RequestType"] = "Request",
             ["Input.Text"] = "برای ثبت‌نام عمره راهنمایی می‌خواهم.",
             ["CaptchaAnswer"] = HajDeskFactory.TestCaptchaCode,
         };

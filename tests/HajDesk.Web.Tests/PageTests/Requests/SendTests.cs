@@ -157,7 +157,7 @@ public class SendTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var summary = string.Join("\n", page.SummaryErrors);
-        foreach (var expected in new[] { "تاریخ تولد را کامل وارد کنید", "کد ملی را وارد کنید", "استان را انتخاب کنید", "شماره تلفن همراه را وارد کنید", "موضوع اصلی را انتخاب کنید", "متن درخواست را بنویسید", "کد امنیتی را وارد کنید" })
+        foreach (var expected in new[] { "تاریخ تولد را کامل وارد کنید", "کد ملی را وارد کنید", "استان را انتخاب کنید", "شماره تلفن همراه را وارد کنید", "نوع پیام را انتخاب کنید", "موضوع اصلی را انتخاب کنید", "متن درخواست را بنویسید", "کد امنیتی را وارد کنید" })
         {
             Assert.Contains(expected, summary, StringComparison.Ordinal);
         }

@@ -1,8 +1,10 @@
 using HajDesk.Core.CivilRegistry;
+using HajDesk.Core.Persian;
 using HajDesk.Core.Reference;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Requests.Submission;
 using HajDesk.Web.Captcha;
+using HajDesk.Web.Catalogue;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +23,7 @@ namespace HajDesk.Web.Pages.Requests.Send;
 [EnableRateLimiting(RateLimits.Forms)]
 public class IndexModel(
     SubmissionService submission,
+    ServiceCatalogue catalogue,
     UploadStaging staging,
     SendRegistryGate gate,
     CaptchaService captcha,
@@ -54,6 +57,9 @@ public class IndexModel(
     public IReadOnlyList<Subject> MainSubjects { get; private set; } = [];
 
     public Guid CaptchaChallengeId { get; private set; }
+
+    /// <summary>The catalogue entry and questions of the chosen subject, shown before the text box.</summary>
+    public ServiceEntry? Guide { get; private set; }
 
     public UploadOptions Uploads => uploadOptions.Value;
 
@@ -90,6 +96,9 @@ public class IndexModel(
         await ShowConfirmedPersonAsync(cancellationToken);
         return await PageAsync(cancellationToken, StatusCodes.Status200OK);
     }
+
+    /// <summary>«راهنما» without JavaScript: the form comes back as typed, with the chosen subject's entry and questions.</summary>
+    public Task<IActionResult> OnPostGuideAsync(CancellationToken cancellationToken) => OnPostNewCaptchaAsync(cancellationToken);
 
     /// <summary>Removes one staged file of this form.</summary>
     public async Task<IActionResult> OnPostRemoveFileAsync(Guid fileId, CancellationToken cancellationToken)
@@ -239,6 +248,9 @@ public class IndexModel(
     private async Task<PageResult> PageAsync(CancellationToken cancellationToken, int? status = null)
     {
         (Provinces, MainSubjects) = await submission.ChoicesAsync(cancellationToken);
+        Guide = await catalogue.ForChoiceAsync(
+            int.TryParse(PersianText.NormalizeNumeric(Input.SubjectId), out var subjectId) ? subjectId : null,
+            int.TryParse(PersianText.NormalizeNumeric(Input.SubSubjectId), out var subId) ? subId : null, cancellationToken);
         if (Input.TryGetSubmissionKey(out var key))
         {
             if (StagedFiles.Count == 0)

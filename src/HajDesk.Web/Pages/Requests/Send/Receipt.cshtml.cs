@@ -35,6 +35,8 @@ public class ReceiptModel(HajDeskDbContext db, ReceiptCookie receipt) : PageMode
             r.Province!.Name,
             r.Subject!.Name,
             r.SubSubject != null ? r.SubSubject.Name : null,
+            r.SubSubject != null ? r.SubSubject.ServiceCode : r.Subject.ServiceCode,
+            r.Type,
             r.DueAt,
             r.Attachments.Where(a => a.EventId == null).Select(a => a.FileName).ToList())).FirstOrDefaultAsync(cancellationToken);
         if (Receipt is null)
@@ -55,5 +57,7 @@ public sealed record ReceiptView(
     string Province,
     string Subject,
     string? SubSubject,
+    string? ServiceCode,
+    HajDesk.Core.Requests.RequestType Type,
     DateTime DueAt,
     List<string> FileNames);

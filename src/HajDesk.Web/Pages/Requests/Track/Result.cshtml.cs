@@ -38,6 +38,9 @@ public class ResultModel(
 
     public Dictionary<int, string> ProvinceNames { get; private set; } = [];
 
+    /// <summary>Who handles the request, as the citizen is told (<see cref="TrackingOptions.ShowOfficerName"/>).</summary>
+    public string Officer { get; private set; } = string.Empty;
+
     [BindProperty]
     public string? MessageText { get; set; }
 
@@ -181,6 +184,10 @@ public class ResultModel(
 
         Tracked = request;
         ProvinceName = request.Province?.Name ?? string.Empty;
+        var expertName = trackingOptions.Value.ShowOfficerName && request.AssignedToId is { } staffId
+            ? await db.Users.AsNoTracking().Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        Officer = expertName ?? $"کارشناس حج و زیارت استان {ProvinceName}";
         Timeline = await db.RequestEvents.AsNoTracking()
             .Where(e => e.RequestId == id)
             .Where(RequestRules.VisibleToCitizen)

@@ -96,6 +96,7 @@ public class IndexModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext db)
         MessageTemplates.RequestAnswered => "پاسخ به درخواست",
         MessageTemplates.RequestReferred => "ارجاع درخواست",
         MessageTemplates.RequestReopened => "بازگشایی درخواست",
+        MessageTemplates.SurveyInvite => "دعوت به نظرسنجی",
         MessageTemplates.StaffNewRequest => "درخواست تازه (برای کارکنان)",
         _ => key,
     };

@@ -1,0 +1,93 @@
+using HajDesk.Core.Catalogue;
+using HajDesk.Core.Data;
+using HajDesk.Core.Reference;
+using Microsoft.EntityFrameworkCore;
+
+namespace HajDesk.Web.Catalogue;
+
+/// <summary>One public catalogue entry: a service (a sub-subject, or a main subject without sub-subjects) and its questions.</summary>
+public sealed record ServiceEntry(Subject Service, string? GroupName, IReadOnlyList<SubjectQuestion> Questions)
+{
+    /// <summary>«موضوع / زیرموضوع» or the subject's own name.</summary>
+    public string Title => GroupName is null ? Service.Name : $"{GroupName} / {Service.Name}";
+}
+
+/// <summary>
+/// The service catalogue as citizens read it («خدمات و پرسش‌های متداول»): every active service with its entry and
+/// its active questions, and the record of answers opened on the send form (the deflection figure).
+/// </summary>
+public sealed class ServiceCatalogue(HajDeskDbContext db, TimeProvider time)
+{
+    /// <summary>Every active service, grouped in the order of the send form.</summary>
+    public async Task<IReadOnlyList<ServiceEntry>> ListAsync(CancellationToken cancellationToken)
+    {
+        var subjects = await db.Subjects.AsNoTracking().Where(s => s.IsActive).ToListAsync(cancellationToken);
+        var questions = (await db.SubjectQuestions.AsNoTracking().Where(q => q.IsActive)
+                .OrderBy(q => q.DisplayOrder).ThenBy(q => q.Id).ToListAsync(cancellationToken))
+            .ToLookup(q => q.SubjectId);
+        var entries = new List<ServiceEntry>();
+        foreach (var main in subjects.Where(s => s.ParentId == null).OrderBy(s => s.DisplayOrder))
+        {
+            var children = subjects.Where(s => s.ParentId == main.Id).OrderBy(s => s.DisplayOrder).ToList();
+            if (children.Count == 0)
+            {
+                entries.Add(new ServiceEntry(main, null, questions[main.Id].ToList()));
+                continue;
+            }
+
+            // A main subject's own questions apply to each of its services.
+            entries.AddRange(children.Select(child =>
+                new ServiceEntry(child, main.Name, [.. questions[child.Id], .. questions[main.Id]])));
+        }
+
+        return entries;
+    }
+
+    /// <summary>The entry of the service with <paramref name="code"/> (any case, any digits), or null.</summary>
+    public async Task<ServiceEntry?> FindByCodeAsync(string? code, CancellationToken cancellationToken) =>
+        ServiceCode.TryNormalize(code, out var normalized)
+            ? (await ListAsync(cancellationToken)).FirstOrDefault(e => e.Service.ServiceCode == normalized)
+            : null;
+
+    /// <summary>
+    /// The entry a citizen who chose <paramref name="subjectId"/> and <paramref name="subSubjectId"/> should read:
+    /// the sub-subject's, else the main subject's when it has no sub-subjects, else null.
+    /// </summary>
+    public async Task<ServiceEntry?> ForChoiceAsync(int? subjectId, int? subSubjectId, CancellationToken cancellationToken)
+    {
+        if (subjectId is null && subSubjectId is null)
+        {
+            return null;
+        }
+
+        var entries = await ListAsync(cancellationToken);
+        return entries.FirstOrDefault(e => e.Service.Id == subSubjectId && (subjectId is null || e.Service.ParentId == subjectId))
+            ?? entries.FirstOrDefault(e => e.Service.Id == subjectId && e.GroupName is null);
+    }
+
+    /// <summary>Records that an answer was opened on the send form with this key; unknown questions are ignored.</summary>
+    public async Task RecordAnswerViewAsync(int questionId, Guid submissionKey, CancellationToken cancellationToken)
+    {
+        if (submissionKey == Guid.Empty || !await db.SubjectQuestions.AnyAsync(q => q.Id == questionId && q.IsActive, cancellationToken)
+            || await db.AnswerViews.AnyAsync(v => v.QuestionId == questionId && v.SubmissionKey == submissionKey, cancellationToken))
+        {
+            return;
+        }
+
+        db.AnswerViews.Add(new AnswerView { QuestionId = questionId, SubmissionKey = submissionKey, At = time.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Answers opened on send forms since <paramref name="sinceUtc"/>, and how many of those forms were never sent:
+    /// the citizens the catalogue answered before they had to write.
+    /// </summary>
+    public async Task<(int Opened, int LeftWithoutSending)> DeflectionAsync(DateTime sinceUtc, CancellationToken cancellationToken)
+    {
+        var views = db.AnswerViews.AsNoTracking().Where(v => v.At >= sinceUtc);
+        var forms = views.Select(v => v.SubmissionKey).Distinct();
+        var opened = await forms.CountAsync(cancellationToken);
+        var left = await forms.CountAsync(key => !db.Requests.Any(r => r.SubmissionKey == key), cancellationToken);
+        return (opened, left);
+    }
+}
