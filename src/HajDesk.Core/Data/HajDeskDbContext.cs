@@ -71,6 +71,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     public DbSet<EscalationMark> EscalationMarks => Set<EscalationMark>();
 
     public DbSet<EscalationDigest> EscalationDigests => Set<EscalationDigest>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<SubjectQuestion> SubjectQuestions => Set<SubjectQuestion>();
@@ -383,6 +384,8 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         {
             e.HasKey(d => new { d.ProvinceId, d.Day });
             e.HasOne<Province>().WithMany().HasForeignKey(d => d.ProvinceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<ApiKey>(e =>
         {
             e.Property(k => k.Name).HasMaxLength(ApiKey.MaxNameLength);

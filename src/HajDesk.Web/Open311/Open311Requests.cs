@@ -103,7 +103,7 @@ public sealed class Open311Requests(SubmissionService submission, CitizenThrottl
 
         var origin = new SubmissionOrigin(RequestChannel.Api, ApiKeyId: key.Id);
         var result = await submission.SubmitAsync(submissionKey, input, null,
-            (nationalCode, _) => throttle.TryAcquire(ThrottleBucket.RegistryByNationalCode, nationalCode), cancellationToken, origin);
+            (nationalCode, _, ct) => throttle.TryAcquireAsync(ThrottleBucket.RegistryByNationalCode, nationalCode, ct), cancellationToken, origin);
         api.AuditRequestId = result.RequestId;
         return result.Outcome switch
         {

@@ -160,6 +160,7 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         if (Channel is RequestChannel channel)
         {
             requests = requests.Where(r => r.Channel == channel);
+        }
 
         if (Type is RequestType type)
         {
