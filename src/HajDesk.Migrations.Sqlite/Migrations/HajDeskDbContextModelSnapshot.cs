@@ -241,6 +241,66 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.ToTable("CaptchaChallenges");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Catalogue.AnswerView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionKey");
+
+                    b.HasIndex("QuestionId", "At");
+
+                    b.ToTable("AnswerViews");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Catalogue.SubjectQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "DisplayOrder");
+
+                    b.ToTable("SubjectQuestions");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Notifications.MessageTemplate", b =>
                 {
                     b.Property<string>("Key")
@@ -462,11 +522,23 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.Property<bool>("AttachmentRequired")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Cost")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DisplayOrder")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -476,11 +548,23 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RequiredDocuments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ResponseDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SeedKey")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -492,6 +576,9 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("SeedKey")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceCode")
                         .IsUnique();
 
                     b.ToTable("Subjects");
@@ -727,6 +814,11 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -907,6 +999,49 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Surveys.SurveyInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scores")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInvitations");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1079,6 +1214,26 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Catalogue.AnswerView", b =>
+                {
+                    b.HasOne("HajDesk.Core.Catalogue.SubjectQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Catalogue.SubjectQuestion", b =>
+                {
+                    b.HasOne("HajDesk.Core.Reference.Subject", "Subject")
+                        .WithMany("Questions")
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Subject");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Reference.Subject", b =>
                 {
                     b.HasOne("HajDesk.Core.Reference.Subject", "Parent")
@@ -1178,6 +1333,15 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Surveys.SurveyInvitation", b =>
+                {
+                    b.HasOne("HajDesk.Core.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1232,6 +1396,8 @@ namespace HajDesk.Migrations.Sqlite.Migrations
             modelBuilder.Entity("HajDesk.Core.Reference.Subject", b =>
                 {
                     b.Navigation("Children");
+
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("HajDesk.Core.Requests.Attachment", b =>
