@@ -54,6 +54,7 @@ public static class AuditActionText
         [AuditActions.RequestRefer] = "ارجاع درخواست",
         [AuditActions.RequestClose] = "بستن درخواست",
         [AuditActions.RequestReopen] = "بازگشایی درخواست",
+        [AuditActions.RequestAsk] = "درخواست اطلاعات از متقاضی",
         [AdminAuditActions.SubjectCreate] = "افزودن موضوع",
         [AdminAuditActions.SubjectUpdate] = "ویرایش موضوع",
         [AdminAuditActions.SubjectMove] = "جابه‌جایی موضوع",
