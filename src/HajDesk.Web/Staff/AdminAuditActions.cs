@@ -61,6 +61,7 @@ public static class AuditActionText
         [AuditActions.RequestRefer] = "ارجاع درخواست",
         [AuditActions.RequestClose] = "بستن درخواست",
         [AuditActions.RequestReopen] = "بازگشایی درخواست",
+        [AuditActions.RequestAsk] = "درخواست اطلاعات از متقاضی",
         [AdminAuditActions.SubjectCreate] = "افزودن موضوع",
         [AdminAuditActions.CatalogueUpdate] = "ویرایش شناسنامه خدمت",
         [AdminAuditActions.QuestionCreate] = "افزودن پرسش متداول",

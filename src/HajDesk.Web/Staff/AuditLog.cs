@@ -24,6 +24,7 @@ public static class AuditActions
     public const string RequestRefer = "request.refer";
     public const string RequestClose = "request.close";
     public const string RequestReopen = "request.reopen";
+    public const string RequestAsk = "request.ask";
 }
 
 /// <summary>

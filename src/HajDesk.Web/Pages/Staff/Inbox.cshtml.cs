@@ -20,7 +20,8 @@ namespace HajDesk.Web.Pages.Staff;
 /// POST that renders its results directly, and its paging buttons are POSTs too.
 /// </remarks>
 [NoStore]
-public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff currentStaff, TimeProvider time, AuditLog audit)
+public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff currentStaff, TimeProvider time, AuditLog audit,
+    Core.Calendar.WorkingCalendarStore calendars, Microsoft.Extensions.Options.IOptions<Escalation.EscalationOptions> escalation)
     : PageModel
 {
     public const int PageSize = 25;
@@ -52,6 +53,10 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
 
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
+
+    /// <summary>«نزدیک به مهلت»: not yet overdue, due within the national warning window (<c>Escalation:WarnDaysBefore</c> working days).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool DueSoon { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool Mine { get; set; }
@@ -175,6 +180,12 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
             requests = requests.Where(RequestRules.OverdueAt(now));
         }
 
+        var dueSoonUntil = (await calendars.GetAsync(db, cancellationToken)).AddWorkingDays(now, escalation.Value.WarnDaysBefore);
+        if (DueSoon)
+        {
+            requests = requests.Where(RequestRules.DueSoon(now, dueSoonUntil));
+        }
+
         if (Mine)
         {
             var me = Me.Id;
@@ -185,8 +196,9 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         // administrator's inbox over a million requests costs six short index scans, not a scan of every row.
         foreach (var each in Enum.GetValues<RequestStatus>())
         {
-            // Overdue means open: the closed statuses are zero by definition, and asking would scan for nothing.
-            Counts[each] = Overdue && !each.IsOpen()
+            // Overdue and due soon mean the clock runs: the other statuses are zero by definition, and asking would
+            // scan for nothing.
+            Counts[each] = (Overdue || DueSoon) && !each.ClockRuns()
                 ? 0
                 : await requests.Where(r => r.Status == each).Take(CountCap + 1).CountAsync(cancellationToken);
         }
@@ -196,10 +208,10 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
             requests = requests.Where(r => r.Status == status);
         }
 
-        await LoadPageAsync(requests, now, cancellationToken);
+        await LoadPageAsync(requests, now, dueSoonUntil, cancellationToken);
     }
 
-    private async Task LoadPageAsync(IQueryable<ServiceRequest> requests, DateTime now, CancellationToken cancellationToken)
+    private async Task LoadPageAsync(IQueryable<ServiceRequest> requests, DateTime now, DateTime dueSoonUntil, CancellationToken cancellationToken)
     {
         var page = await Paging.ReadAsync(requests, newestFirst: !OldestFirst, After, Before, PageSize,
             r => new InboxRow
@@ -222,6 +234,7 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         foreach (var row in page.Rows)
         {
             row.IsOverdue = RequestRules.IsOverdue(row.Status, row.DueAt, now);
+            row.IsDueSoon = row.Status.ClockRuns() && row.DueAt >= now && row.DueAt <= dueSoonUntil;
         }
 
         Rows.AddRange(page.Rows);
@@ -249,6 +262,7 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         Add("from", JalaliDateRange.Normalize(From));
         Add("to", JalaliDateRange.Normalize(To));
         Add("overdue", Overdue ? "true" : null);
+        Add("duesoon", DueSoon ? "true" : null);
         Add("mine", Mine ? "true" : null);
         Add("sort", OldestFirst ? "oldest" : null);
         Add("after", after);

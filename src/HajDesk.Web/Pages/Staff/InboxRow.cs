@@ -30,4 +30,6 @@ public sealed class InboxRow
     public string? AssignedToName { get; init; }
 
     public bool IsOverdue { get; set; }
+
+    public bool IsDueSoon { get; set; }
 }

@@ -26,11 +26,17 @@ public class ResultModel(
     IOptions<TrackingOptions> trackingOptions,
     IOptions<UploadOptions> uploadOptions,
     RequestChanges changes,
-    ILogger<ResultModel> logger) : PageModel
+    ILogger<ResultModel> logger,
+    Core.Calendar.WorkingCalendarStore calendars) : PageModel
 {
     public ServiceRequest Tracked { get; private set; } = null!;
 
     public List<RequestEvent> Timeline { get; private set; } = [];
+
+    /// <summary>The expert's open question while the request waits for the citizen; null otherwise.</summary>
+    public string? OpenQuestion => Tracked.Status == RequestStatus.WaitingForCitizen
+        ? Timeline.Where(e => e.Kind == RequestEventKind.InfoRequested).MaxBy(e => e.At)?.Text
+        : null;
 
     public List<RequestEvent> Answers { get; private set; } = [];
 
@@ -113,7 +119,9 @@ public class ResultModel(
             return PageWithStatus(StatusCodes.Status400BadRequest);
         }
 
-        return await ApplyAsync(nameof(MessageText), now => Tracked.AddCitizenMessage(MessageText, files.Attachments, now),
+        // A reply to the expert's question restarts the clock; the days spent waiting are counted in the official calendar.
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        return await ApplyAsync(nameof(MessageText), now => Tracked.AddCitizenMessage(MessageText, files.Attachments, now, calendar),
             "پیام شما ثبت شد و به کارشناس نشان داده می‌شود.", cancellationToken);
     }
 
@@ -213,6 +221,7 @@ public class ResultModel(
         RequestEventKind.CitizenMessage => "شما پیام تازه‌ای فرستادید.",
         RequestEventKind.Rated => "شما به پاسخ امتیاز دادید.",
         RequestEventKind.Objected => "شما به پاسخ اعتراض کردید و درخواست دوباره باز شد.",
+        RequestEventKind.InfoRequested => "کارشناس برای رسیدگی، اطلاعات یا مدرک بیشتری از شما خواست:",
         _ => string.Empty,
     };
 }

@@ -65,6 +65,10 @@ public class ShowModel(
     [BindProperty]
     public string? CloseText { get; set; }
 
+    /// <summary>What the expert asks the citizen (در انتظار پاسخ متقاضی).</summary>
+    [BindProperty]
+    public string? QuestionText { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
@@ -103,6 +107,7 @@ public class ShowModel(
         "referred" => "درخواست ارجاع شد.",
         "closed" => "درخواست بسته شد.",
         "reopened" => "درخواست بازگشایی شد.",
+        "asked" => "پرسش برای متقاضی فرستاده شد؛ تا پاسخ او مهلت شمرده نمی‌شود.",
         _ => null,
     };
 
@@ -153,6 +158,9 @@ public class ShowModel(
 
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken) =>
         ActAsync(id, AuditActions.RequestClose, "closed", a => Task.FromResult(a.Request.Close(a.Actor, CloseText, a.Now)), cancellationToken);
+
+    public Task<IActionResult> OnPostAskAsync(long id, CancellationToken cancellationToken) =>
+        ActAsync(id, AuditActions.RequestAsk, "asked", a => Task.FromResult(a.Request.AskCitizen(a.Actor, QuestionText, a.Now)), cancellationToken);
 
     public Task<IActionResult> OnPostReopenAsync(long id, CancellationToken cancellationToken) =>
         ActAsync(id, AuditActions.RequestReopen, "reopened", a => Task.FromResult(a.Request.Reopen(a.Actor, a.Now)), cancellationToken);
