@@ -37,8 +37,9 @@ public class RegisterModel(SubmissionService submission, UploadStaging staging, 
     [TempData]
     public string? Registered { get; set; }
 
+    /// <summary>Its id, as text (TempData keeps no <c>long</c>), for the link to the request page.</summary>
     [TempData]
-    public long? RegisteredId { get; set; }
+    public string? RegisteredId { get; set; }
 
     public RegistryPerson? Person { get; private set; }
 
@@ -106,7 +107,7 @@ public class RegisterModel(SubmissionService submission, UploadStaging staging, 
                 await audit.WriteAsync(AdminAuditActions.RequestRegister, result.RequestId, $"ثبت برای متقاضی از راه {channel.ToPersian()}");
             }
 
-            (Registered, RegisteredId) = (result.TrackingCode, result.RequestId);
+            (Registered, RegisteredId) = (result.TrackingCode, result.RequestId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return Redirect("/staff/requests/register");
         }
 
