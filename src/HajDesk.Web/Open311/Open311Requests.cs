@@ -28,6 +28,7 @@ public sealed class Open311Requests(SubmissionService submission, CitizenThrottl
         ["email"] = (i, v) => i.Email = v,
         ["landline_area_code"] = (i, v) => i.LandlineAreaCode = v,
         ["landline_number"] = (i, v) => i.LandlineNumber = v,
+        ["request_type"] = (i, v) => i.RequestType = v,
     };
 
     /// <summary>The API's name of each input property, to say which parameter an error is about.</summary>
@@ -42,6 +43,7 @@ public sealed class Open311Requests(SubmissionService submission, CitizenThrottl
         [nameof(SubmissionInput.Email)] = "attribute[email]",
         [nameof(SubmissionInput.LandlineAreaCode)] = "attribute[landline_area_code]",
         [nameof(SubmissionInput.LandlineNumber)] = "attribute[landline_number]",
+        [nameof(SubmissionInput.RequestType)] = "attribute[request_type]",
         [nameof(SubmissionInput.SubjectId)] = "service_code",
         [nameof(SubmissionInput.SubSubjectId)] = "service_code",
         [nameof(SubmissionInput.Text)] = "description",
@@ -55,7 +57,11 @@ public sealed class Open311Requests(SubmissionService submission, CitizenThrottl
         ArgumentNullException.ThrowIfNull(key);
         var cancellationToken = http.RequestAborted;
         var problems = new List<string>();
-        var input = new SubmissionInput { Text = form["description"], Email = form["email"], Mobile = form["phone"] };
+        // attribute[request_type] is optional for GeoReport clients, which do not know it: a request unless said otherwise.
+        var input = new SubmissionInput
+        {
+            Text = form["description"], Email = form["email"], Mobile = form["phone"], RequestType = nameof(RequestType.Request),
+        };
         foreach (var name in form.Keys.Where(k => k.StartsWith("attribute[", StringComparison.Ordinal)))
         {
             var code = name.EndsWith(']') ? name["attribute[".Length..^1] : string.Empty;

@@ -38,6 +38,7 @@ public class SqliteWriteGateTests
                 ProvinceId = tehran.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Mobile = "09121234567",
                 SubjectId = other.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                RequestType = "Request",
                 Text = "متن درخواست",
             }, null, null, CancellationToken.None);
         });

@@ -55,6 +55,8 @@ public class RegisterModel(SubmissionService submission, UploadStaging staging, 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Input.SubmissionKey = Guid.NewGuid().ToString();
+        // Callers mostly ask for something; the expert changes it for a complaint, a criticism or a suggestion.
+        Input.RequestType = nameof(Core.Requests.RequestType.Request);
         return await PageAsync(StatusCodes.Status200OK, cancellationToken);
     }
 
