@@ -47,6 +47,7 @@ public sealed class NoScriptJourneyTests(BrowserFixture fixture, ITestOutputHelp
 
         await form.SelectProvinceAsync("تهران");
         await form.Mobile.FillAsync("09121234567");
+        await form.ChooseRequestTypeAsync("درخواست");
         await form.SelectMainSubjectAsync("حج تمتع");
         await Expect(form.SubSubject.Locator("optgroup[label='حج تمتع'] option", new() { HasText = "انتقال فیش" })).ToHaveCountAsync(1);
         await form.SelectSubSubjectAsync("انتقال فیش");

@@ -60,7 +60,7 @@ public sealed class SendMistakesTests(BrowserFixture fixture, ITestOutputHelper 
 
             await form.SelectProvinceAsync("تهران");
             await form.Mobile.FillAsync(mobile);
-            await page.GetByRole(AriaRole.Radio, new() { Name = "شکایت", Exact = true }).CheckAsync();
+            await form.ChooseRequestTypeAsync("شکایت");
             await form.SelectMainSubjectAsync("حج تمتع");
             await form.SelectSubSubjectAsync("فیش و سپرده حج");
             await form.Text.FillAsync(SendForm.RequestText);

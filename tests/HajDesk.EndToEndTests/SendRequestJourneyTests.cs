@@ -76,6 +76,7 @@ public sealed class SendRequestJourneyTests(BrowserFixture fixture, ITestOutputH
         await form.Mobile.FillAsync(byCalendar ? "09121234567" : "۰۹۱۲۱۲۳۴۵۶۷");
 
         // Sub-subjects: only those of the chosen main subject.
+        await form.ChooseRequestTypeAsync("درخواست");
         await form.SelectMainSubjectAsync("حج تمتع");
         await Expect(form.SubSubject).ToBeVisibleAsync();
         var hajjChildren = await journey.App.WithDbAsync(db => db.Subjects.AsNoTracking()

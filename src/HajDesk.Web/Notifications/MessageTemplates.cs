@@ -215,7 +215,7 @@ public static partial class MessageTemplates
         new()
         {
             Key = RequestInfoRequested,
-            SmsText = "{FirstName} گرامی، برای درخواست {TrackingCode} اطلاعات بیشتری لازم است.\nپیگیری: {FollowUpUrl}\n{Organization}",
+            SmsText = "{FirstName} گرامی، درخواست {TrackingCode} اطلاعات بیشتری لازم دارد.\nپیگیری: {FollowUpUrl}\n{Organization}",
             EmailSubject = "درخواست اطلاعات بیشتر — {TrackingCode}",
             EmailText = """
                 {FirstName} گرامی،

@@ -16,7 +16,7 @@ public static class Citizen
         await Expect(form.FirstName).ToHaveValueAsync(SendForm.FirstNameValue);
         await form.SelectProvinceAsync("تهران");
         await form.Mobile.FillAsync("۰۹۱۲۱۲۳۴۵۶۷");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "درخواست", Exact = true }).CheckAsync();
+        await form.ChooseRequestTypeAsync("درخواست");
         await form.SelectMainSubjectAsync(mainSubject);
         if (subSubject is not null)
         {

@@ -77,6 +77,9 @@ public sealed class SendForm(IPage page)
 
     public Task SelectProvinceAsync(string name) => Province.SelectOptionAsync(new SelectOptionValue { Label = name });
 
+    /// <summary>Ticks «نوع پیام» (درخواست، شکایت، انتقاد، پیشنهاد).</summary>
+    public Task ChooseRequestTypeAsync(string name) => page.GetByRole(AriaRole.Radio, new() { Name = name, Exact = true }).CheckAsync();
+
     public Task SelectMainSubjectAsync(string name) => MainSubject.SelectOptionAsync(new SelectOptionValue { Label = name });
 
     public Task SelectSubSubjectAsync(string name) => SubSubject.SelectOptionAsync(new SelectOptionValue { Label = name });
