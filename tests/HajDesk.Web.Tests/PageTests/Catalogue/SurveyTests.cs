@@ -31,10 +31,14 @@ public partial class SurveyTests
 
     private static Task<HttpResponseMessage> AnswerAsync(HttpClient client, AngleSharp.Dom.IDocument page, params string?[] scores)
     {
+        // The radios' own names, as a browser posts them: one group per item, in order.
+        var names = page.QuerySelectorAll("[data-testid=survey-form] input[type=radio]").Select(e => e.GetAttribute("name")!).Distinct().ToList();
+        Assert.Equal(SurveyQuestionnaire.Items.Count, names.Count);
+        Assert.Equal("Scores[0]", names[0]);
         var values = new Dictionary<string, string?> { ["Comment"] = "<i>خوب</i>" };
         for (var i = 0; i < scores.Length; i++)
         {
-            values[$"Scores[{i}]"] = scores[i];
+            values[names[i]] = scores[i];
         }
 
         return client.SubmitAsync(page.Form("[data-testid=survey-form]"), values);
