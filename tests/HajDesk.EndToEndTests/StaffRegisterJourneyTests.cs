@@ -45,7 +45,7 @@ public sealed class StaffRegisterJourneyTests(BrowserFixture fixture, ITestOutpu
         await Expect(page.GetByTestId("person-name")).ToHaveTextAsync("محمد رضایی");
         await journey.StepAsync("register-mistakes");
 
-        await page.GetByLabel("راه رسیدن", new() { Exact = true }).SelectOptionAsync("Phone111");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "راه رسیدن" }).SelectOptionAsync("Phone111");
         await page.GetByLabel("متن درخواست").FillAsync(SendForm.RequestText);
         await page.GetByTestId("register-button").ClickAsync();
         var code = page.GetByTestId("registered-code");
