@@ -19,7 +19,7 @@ namespace HajDesk.EndToEndTests;
 public sealed class StaffAnswerJourneyTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     /// <summary>Meets the staff password policy (ten characters, upper and lower case, a digit).</summary>
-    private const string Password = "E2e-Staff-Passw0rd";
+    internal const string Password = "E2e-Staff-Passw0rd";
 
     private const string AnswerText = "فیش شما با ارائه شناسنامه و کارت ملی هر دو نفر در دفتر زیارتی استان تهران منتقل می‌شود. فرم پیوست را پر کنید.";
 
@@ -85,7 +85,7 @@ public sealed class StaffAnswerJourneyTests(BrowserFixture fixture, ITestOutputH
         await journey.FinishAsync();
     }
 
-    private static async Task CreateTehranExpertAsync(KestrelApp app, string userName)
+    internal static async Task CreateTehranExpertAsync(KestrelApp app, string userName)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();

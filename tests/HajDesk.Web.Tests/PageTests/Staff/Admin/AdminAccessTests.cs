@@ -30,6 +30,8 @@ public class AdminAccessTests
         ("POST", "/staff/admin/subjects/{subject}?handler=Activate"),
         ("POST", "/staff/admin/subjects/{subject}?handler=Delete"),
         ("GET", "/staff/admin/provinces"),
+        ("GET", "/staff/admin/api-keys"),
+        ("POST", "/staff/admin/api-keys?handler=Create"),
         ("POST", "/staff/admin/provinces"),
         ("GET", "/staff/admin/accounts"),
         ("GET", "/staff/admin/accounts/new"),
@@ -124,8 +126,8 @@ public class AdminAccessTests
 
         var index = await client.GetPageAsync("/staff/admin");
         var links = index.QuerySelectorAll("[data-testid=admin-sections] a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/staff/admin/subjects", "/staff/admin/provinces", "/staff/admin/accounts", "/staff/admin/canned", "/staff/admin/audit",
-            "/staff/admin/notifications"], links);
+        Assert.Equal(["/staff/admin/subjects", "/staff/admin/provinces", "/staff/admin/accounts", "/staff/admin/canned", "/staff/admin/api-keys",
+            "/staff/admin/audit", "/staff/admin/notifications"], links);
         Assert.Equal("پیام‌ها و اعلان‌ها", index.QuerySelector("[data-testid=admin-notifications] .admin-section__title")!.TextContent);
         Assert.NotNull((await client.GetPageAsync("/staff/inbox")).QuerySelector("a[href='/staff/admin']"));
 
@@ -134,7 +136,7 @@ public class AdminAccessTests
                      "/staff/admin/subjects", "/staff/admin/subjects/new", $"/staff/admin/subjects/{world.SubjectX}",
                      $"/staff/admin/subjects/new?parentId={world.SubjectX}", "/staff/admin/provinces", "/staff/admin/accounts",
                      "/staff/admin/accounts/new", $"/staff/admin/accounts/{world.TehranExpert.Id}", "/staff/admin/canned",
-                     "/staff/admin/canned/new", "/staff/admin/audit", "/staff/admin/notifications",
+                     "/staff/admin/canned/new", "/staff/admin/api-keys", "/staff/admin/audit", "/staff/admin/notifications",
                      "/staff/admin/notifications?view=failed", "/staff/admin/notifications?view=recorded",
                      "/staff/admin/notifications?view=templates", "/staff/admin/notifications/templates/request.answered",
                  })

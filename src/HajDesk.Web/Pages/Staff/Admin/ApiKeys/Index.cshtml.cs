@@ -14,7 +14,7 @@ namespace HajDesk.Web.Pages.Staff.Admin.ApiKeys;
 /// answer to the form, and never again) and revoke one. Only the key's hash is stored.
 /// </summary>
 [NoStore]
-public class IndexModel(HajDeskDbContext db, ApiKeyService keys, AuditLog audit) : PageModel, IEditConflictPage
+public class IndexModel(HajDeskDbContext db, ApiKeyService keys, AuditLog audit, TimeProvider time) : PageModel, IEditConflictPage
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -66,7 +66,7 @@ public class IndexModel(HajDeskDbContext db, ApiKeyService keys, AuditLog audit)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(TimeProvider time, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRevokeAsync(CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == Id, cancellationToken);
         if (key is null)
