@@ -60,7 +60,10 @@ public sealed class Open311Requests(SubmissionService submission, CitizenThrottl
         // attribute[request_type] is optional for GeoReport clients, which do not know it: a request unless said otherwise.
         var input = new SubmissionInput
         {
-            Text = form["description"], Email = form["email"], Mobile = form["phone"], RequestType = nameof(RequestType.Request),
+            Text = form["description"],
+            Email = form["email"],
+            Mobile = form["phone"],
+            RequestType = nameof(RequestType.Request),
         };
         foreach (var name in form.Keys.Where(k => k.StartsWith("attribute[", StringComparison.Ordinal)))
         {
