@@ -70,6 +70,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxRequestBytes);
 builder.Services.AddSingleton<ReceiptCookie>();
 builder.Services.AddScoped<HajDesk.Web.Catalogue.ServiceCatalogue>();
+builder.Services.AddSingleton<HajDesk.Web.Catalogue.ServiceCatalogueCache>();
 builder.Services.AddScoped<HajDesk.Web.Surveys.SurveyResponses>();
 builder.Services.AddSingleton<TrackingCookie>();
 builder.Services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section)

@@ -139,7 +139,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && entry.Entity is Province or Subject or MessageTemplate)
+                && entry.Entity is Province or Subject or MessageTemplate or SubjectQuestion)
             {
                 return true;
             }

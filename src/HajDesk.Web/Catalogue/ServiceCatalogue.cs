@@ -16,10 +16,16 @@ public sealed record ServiceEntry(Subject Service, string? GroupName, IReadOnlyL
 /// The service catalogue as citizens read it («خدمات و پرسش‌های متداول»): every active service with its entry and
 /// its active questions, and the record of answers opened on the send form (the deflection figure).
 /// </summary>
-public sealed class ServiceCatalogue(HajDeskDbContext db, TimeProvider time)
+public sealed class ServiceCatalogue(HajDeskDbContext db, ServiceCatalogueCache cache, TimeProvider time)
 {
-    /// <summary>Every active service, grouped in the order of the send form.</summary>
-    public async Task<IReadOnlyList<ServiceEntry>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every active service, grouped in the order of the send form. Read once and kept by
+    /// <see cref="ServiceCatalogueCache"/>: the send form asks for it on every re-render and every subject change.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceEntry>> ListAsync(CancellationToken cancellationToken) =>
+        await cache.GetAsync(() => LoadAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<ServiceEntry>> LoadAsync(CancellationToken cancellationToken)
     {
         var subjects = await db.Subjects.AsNoTracking().Where(s => s.IsActive).ToListAsync(cancellationToken);
         var questions = (await db.SubjectQuestions.AsNoTracking().Where(q => q.IsActive)
@@ -90,4 +96,33 @@ public sealed class ServiceCatalogue(HajDeskDbContext db, TimeProvider time)
         var left = await forms.CountAsync(key => !db.Requests.Any(r => r.SubmissionKey == key), cancellationToken);
         return (opened, left);
     }
+}
+
+/// <summary>
+/// The catalogue kept in memory (one per app, a singleton), invalidated like the other reference data: by
+/// <see cref="ReferenceDataVersion"/>, which <see cref="HajDeskDbContext"/> moves when a subject or a question is saved,
+/// and for other nodes by age (<see cref="ReferenceDataCache.MaxAge"/>). The entries are shared: read them only.
+/// </summary>
+public sealed class ServiceCatalogueCache(TimeProvider time)
+{
+    private Snapshot? current;
+
+    public async Task<IReadOnlyList<ServiceEntry>> GetAsync(Func<Task<IReadOnlyList<ServiceEntry>>> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var snapshot = Volatile.Read(ref current);
+        var version = ReferenceDataVersion.Current;
+        var now = time.GetUtcNow();
+        if (snapshot is not null && snapshot.Version == version && now < snapshot.ExpiresAt)
+        {
+            return snapshot.Entries;
+        }
+
+        // The version is read before loading: an edit committed meanwhile moves it, and the next caller reloads.
+        var entries = await load();
+        Volatile.Write(ref current, new Snapshot(version, now + ReferenceDataCache.MaxAge, entries));
+        return entries;
+    }
+
+    private sealed record Snapshot(long Version, DateTimeOffset ExpiresAt, IReadOnlyList<ServiceEntry> Entries);
 }
