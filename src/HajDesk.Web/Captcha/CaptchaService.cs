@@ -20,6 +20,7 @@ public sealed class CaptchaService(
     IOptions<CaptchaOptions> options,
     CaptchaImage image,
     CaptchaAudio audio,
+    CaptchaClaims claims,
     ILogger<CaptchaService> logger)
 {
     /// <summary>Spent challenges are kept this long after they would have expired, then deleted.</summary>
@@ -66,36 +67,128 @@ public sealed class CaptchaService(
         }
 
         // The one atomic step, on the primary key: whoever inserts the spent row gets to compare; everyone else has
-        // lost already. The same statement on SQLite and PostgreSQL, outside any tracked change of the context.
-        var spentAt = now.UtcDateTime;
-        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "CaptchaChallenges" ("Id", "ProtectedAnswer", "CreatedAt", "ExpiresAt", "UsedAt")
-            VALUES ({id}, {string.Empty}, {issuedAt}, {expiresAt}, {spentAt})
-            ON CONFLICT ("Id") DO NOTHING
-            """, ct);
-        if (inserted != 1)
+        // lost already.
+        if (!await StoreSpentAsync(SpentRow(id, issuedAt, expiresAt, now), ct))
         {
             return CaptchaCheck.AlreadyUsed;
         }
 
-        if (RandomNumberGenerator.GetInt32(CleanUpOneIn) == 0)
+        return IsRight(id, answer) ? CaptchaCheck.Passed : CaptchaCheck.Wrong;
+    }
+
+    /// <summary>
+    /// The send form's check, which spends a right code in the request's own transaction rather than in one of its
+    /// own: a wrong answer is stored as spent at once; a right one is claimed in this process (a second post of it
+    /// meanwhile is <see cref="CaptchaCheck.AlreadyUsed"/>, so the registry is still asked only once per solved code
+    /// here) and comes back with the row to store. End every claim with <see cref="ReleaseAsync"/>.
+    /// </summary>
+    /// <remarks>
+    /// Several app processes can each claim the same right code at once, so one solved code can reach the registry
+    /// once per process (nodes are few, and the registry's own limits per address and national code still apply);
+    /// only one of them can store a request with it.
+    /// </remarks>
+    public async Task<CaptchaClaim> ClaimAsync(Guid id, string? answer, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (LiveWindow(id, now) is not var (issuedAt, expiresAt))
+        {
+            return new CaptchaClaim(id, CaptchaCheck.AlreadyUsed);
+        }
+
+        var row = SpentRow(id, issuedAt, expiresAt, now);
+        if (!IsRight(id, answer))
+        {
+            return await StoreSpentAsync(row, ct)
+                ? new CaptchaClaim(id, CaptchaCheck.Wrong)
+                : new CaptchaClaim(id, CaptchaCheck.AlreadyUsed, TwinMayBeInFlight: await SpentSinceAsync(id, now, ct));
+        }
+
+        if (!claims.TryClaim(id))
+        {
+            return new CaptchaClaim(id, CaptchaCheck.AlreadyUsed, TwinMayBeInFlight: true);
+        }
+
+        if (await IsSpent.For(db)(db, id, ct))
+        {
+            claims.Release(id);
+            return new CaptchaClaim(id, CaptchaCheck.AlreadyUsed, TwinMayBeInFlight: await SpentSinceAsync(id, now, ct));
+        }
+
+        return new CaptchaClaim(id, CaptchaCheck.Passed, row);
+    }
+
+    /// <summary>
+    /// Ends a claim of <see cref="ClaimAsync"/>. Unless its row was committed with the form's request
+    /// (<paramref name="storedWithRequest"/>), the code is stored as spent now: a solved code that did not lead to a
+    /// request cannot be used again either.
+    /// </summary>
+    public async Task ReleaseAsync(CaptchaClaim claim, bool storedWithRequest, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        if (claim is not { Check: CaptchaCheck.Passed, SpentRow: { } row })
+        {
+            return;
+        }
+
+        try
+        {
+            if (!storedWithRequest)
+            {
+                await StoreSpentAsync(row, ct);
+            }
+        }
+        finally
+        {
+            claims.Release(claim.Id);
+        }
+    }
+
+    /// <summary>Whether the answer is the challenge's digits (or the test code where one is configured).</summary>
+    private bool IsRight(Guid id, string? answer)
+    {
+        var normalized = Normalize(answer);
+        if (normalized.Length == 0)
+        {
+            return false;
+        }
+
+        var testCode = options.Value.TestCode;
+        return (!string.IsNullOrEmpty(testCode) && FixedTimeEquals(normalized, testCode)) || FixedTimeEquals(normalized, DigitsOf(id));
+    }
+
+    private static CaptchaChallenge SpentRow(Guid id, DateTime issuedAt, DateTime expiresAt, DateTimeOffset now) => new()
+    {
+        Id = id,
+        ProtectedAnswer = string.Empty,
+        CreatedAt = issuedAt,
+        ExpiresAt = expiresAt,
+        UsedAt = now.UtcDateTime,
+    };
+
+    /// <summary>
+    /// Stores the challenge as spent unless it already is; true for the one caller that stored it. The same statement
+    /// on SQLite and PostgreSQL, outside any tracked change of the context.
+    /// </summary>
+    private async Task<bool> StoreSpentAsync(CaptchaChallenge row, CancellationToken ct)
+    {
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "CaptchaChallenges" ("Id", "ProtectedAnswer", "CreatedAt", "ExpiresAt", "UsedAt")
+            VALUES ({row.Id}, {row.ProtectedAnswer}, {row.CreatedAt}, {row.ExpiresAt}, {row.UsedAt})
+            ON CONFLICT ("Id") DO NOTHING
+            """, ct);
+        if (inserted == 1 && RandomNumberGenerator.GetInt32(CleanUpOneIn) == 0)
         {
             await DeleteOldAsync(ct);
         }
 
-        var normalized = Normalize(answer);
-        if (normalized.Length == 0)
-        {
-            return CaptchaCheck.Wrong;
-        }
+        return inserted == 1;
+    }
 
-        var testCode = options.Value.TestCode;
-        if (!string.IsNullOrEmpty(testCode) && FixedTimeEquals(normalized, testCode))
-        {
-            return CaptchaCheck.Passed;
-        }
-
-        return FixedTimeEquals(normalized, DigitsOf(id)) ? CaptchaCheck.Passed : CaptchaCheck.Wrong;
+    /// <summary>Whether the challenge was stored as spent in the last 30 seconds (a double click's twin).</summary>
+    private Task<bool> SpentSinceAsync(Guid id, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now.UtcDateTime.AddSeconds(-30);
+        return db.CaptchaChallenges.AnyAsync(c => c.Id == id && c.UsedAt >= since, ct);
     }
 
     /// <summary>The picture of an unspent, unexpired challenge; null for any other id.</summary>

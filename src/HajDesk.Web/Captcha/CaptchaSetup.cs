@@ -50,6 +50,7 @@ public static class CaptchaSetup
         services.AddSingleton(CaptchaImage.Load(CaptchaImage.DefaultFontPath));
         services.AddSingleton(CaptchaAudio.Load(CaptchaAudio.DefaultFolder));
         services.AddScoped<CaptchaService>();
+        services.AddSingleton<CaptchaClaims>();
         services.Configure<MvcOptions>(o => o.Filters.Add(new CaptchaHandlerFilter()));
 
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) => o.AddPolicy(RateLimitPolicy, context =>
