@@ -42,6 +42,16 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
+// Run from a build rather than a publish outside Development (the reference deployment in deploy/, `dotnet
+// bin/.../HajDesk.Web.dll` in Production), there is no wwwroot beside the app: the build's manifest says where the
+// stylesheets, scripts and their compressed copies are, as Development reads it by default. Without this the asset
+// addresses answered 200 with no body. A published app has no such manifest and serves its own wwwroot.
+if (!builder.Environment.IsDevelopment()
+    && File.Exists(Path.Combine(AppContext.BaseDirectory, builder.Environment.ApplicationName + ".staticwebassets.runtime.json")))
+{
+    builder.WebHost.UseStaticWebAssets();
+}
+
 builder.Host.UseDefaultServiceProvider(o =>
 {
     o.ValidateScopes = true;

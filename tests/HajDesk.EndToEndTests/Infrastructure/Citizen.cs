@@ -7,8 +7,12 @@ namespace HajDesk.EndToEndTests.Infrastructure;
 /// <summary>Steps that several journeys share, done through the pages as a citizen does them.</summary>
 public static class Citizen
 {
-    /// <summary>Opens the send form and fills every field with valid values (birth date typed in Persian digits).</summary>
-    public static async Task<SendForm> FillValidFormAsync(IPage page, string mainSubject = "سایر", string? subSubject = null)
+    /// <summary>
+    /// Fills every field of the open send form with valid values (birth date typed in Persian digits). The security
+    /// code is the test code unless <paramref name="securityCode"/> reads the digits of the challenge on the page.
+    /// </summary>
+    public static async Task<SendForm> FillValidFormAsync(IPage page, string mainSubject = "سایر", string? subSubject = null,
+        Func<IPage, Task<string>>? securityCode = null)
     {
         var form = new SendForm(page);
         await form.TypeBirthDateAsync();
@@ -24,16 +28,16 @@ public static class Citizen
         }
 
         await form.Text.FillAsync(SendForm.RequestText);
-        await form.SecurityCode.FillAsync(KestrelApp.TestCaptchaCode);
+        await form.SecurityCode.FillAsync(securityCode is null ? KestrelApp.TestCaptchaCode : await securityCode(page));
         return form;
     }
 
     /// <summary>Sends a request through the form and returns its tracking code as the receipt shows it.</summary>
-    public static async Task<string> SendRequestAsync(Journey journey)
+    public static async Task<string> SendRequestAsync(Journey journey, Func<IPage, Task<string>>? securityCode = null)
     {
         var page = journey.Page;
         await journey.GotoAsync("/requests/send");
-        var form = await FillValidFormAsync(page);
+        var form = await FillValidFormAsync(page, securityCode: securityCode);
         await form.SendButton.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/requests/send/receipt$"));
         var code = page.GetByTestId("tracking-code");
@@ -42,11 +46,11 @@ public static class Citizen
     }
 
     /// <summary>The follow-up form: national code, tracking code (as shown on the receipt) and security code.</summary>
-    public static async Task FollowUpAsync(IPage page, string shownTrackingCode)
+    public static async Task FollowUpAsync(IPage page, string shownTrackingCode, Func<IPage, Task<string>>? securityCode = null)
     {
         await page.GetByLabel("کد ملی").FillAsync(SendForm.NationalCode);
         await page.GetByLabel("کد پیگیری").FillAsync(shownTrackingCode);
-        await page.GetByLabel("کد امنیتی").FillAsync(Digits.ToPersian(KestrelApp.TestCaptchaCode));
+        await page.GetByLabel("کد امنیتی").FillAsync(Digits.ToPersian(securityCode is null ? KestrelApp.TestCaptchaCode : await securityCode(page)));
         await page.GetByRole(AriaRole.Button, new() { Name = "مشاهده نتیجه" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/requests/track/result$"));
     }

@@ -61,15 +61,16 @@ public sealed class Journey : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public string BaseUrl => fixture.App.BaseUrl;
+    public string BaseUrl { get; private init; } = string.Empty;
 
     public KestrelApp App => fixture.App;
 
+    /// <summary>A browser context on the fixture's app, or on <paramref name="baseUrl"/> (another deployment) when given.</summary>
     public static async Task<Journey> StartAsync(BrowserFixture fixture, ITestOutputHelper output, string name, string viewport,
-        bool javaScript = true)
+        bool javaScript = true, string? baseUrl = null)
     {
         var options = Viewports.ContextOptions(viewport, javaScript);
-        options.BaseURL = fixture.App.BaseUrl;
+        options.BaseURL = baseUrl ?? fixture.App.BaseUrl;
         var context = await fixture.Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         if (javaScript)
@@ -78,7 +79,7 @@ public sealed class Journey : IAsyncDisposable
         }
 
         var page = await context.NewPageAsync();
-        return new Journey(fixture, output, name, viewport, context, page, javaScript);
+        return new Journey(fixture, output, name, viewport, context, page, javaScript) { BaseUrl = options.BaseURL };
     }
 
     /// <summary>Goes to an address of the app and returns the response.</summary>

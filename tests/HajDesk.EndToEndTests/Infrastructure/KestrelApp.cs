@@ -41,8 +41,7 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // Outside Development the app serves wwwroot only from published output; the build's manifest maps it here.
-        builder.UseStaticWebAssets();
+        // The build's static web assets: Program.cs reads the build's manifest outside Development by itself.
         // Kestrel on the loopback address only; port 0 lets the OS choose a free one.
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Database:Provider", "Sqlite");

@@ -85,12 +85,12 @@ public sealed class Deployment : IAsyncDisposable
     }
 
     /// <summary>The digits of a security code, derived from the deployment's key as every node derives them.</summary>
-    public string CaptchaAnswer(IHtmlFormElement form)
-    {
-        var key = CaptchaAnswerKey.FromBase64(File.ReadAllText(Path.Combine(State, "captcha-answer.key")))!;
-        var id = Guid.Parse(((IHtmlInputElement)form.QuerySelector("[name=CaptchaId]")!).Value);
-        return key.DigitsOf(id, 5);
-    }
+    public string CaptchaAnswer(IHtmlFormElement form) =>
+        CaptchaAnswer(Guid.Parse(((IHtmlInputElement)form.QuerySelector("[name=CaptchaId]")!).Value));
+
+    /// <summary>The digits of challenge <paramref name="id"/> (a browser journey reads the id from the page).</summary>
+    public string CaptchaAnswer(Guid id) =>
+        CaptchaAnswerKey.FromBase64(File.ReadAllText(Path.Combine(State, "captcha-answer.key")))!.DigitsOf(id, 5);
 
     /// <summary>Runs <c>deploy/run.sh</c> (or another repository script) with the deployment's environment.</summary>
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>

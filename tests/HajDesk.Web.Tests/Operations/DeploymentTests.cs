@@ -28,6 +28,15 @@ public class DeploymentTests
 
         // A citizen sends a request: the form comes from one node, the post goes to the other.
         var send = await SendPage.OpenAsync(client);
+        // Its stylesheets and scripts come from a build, not a publish: served with their bodies all the same.
+        foreach (var asset in send.Document.QuerySelectorAll("link[rel=stylesheet], script[src]")
+            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!))
+        {
+            var served = await client.GetAsync(asset);
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            Assert.True((await served.Content.ReadAsByteArrayAsync()).Length > 100, $"{asset} came without its content");
+        }
+
         var sent = await send.PostAsync(send.ValidValues(new Dictionary<string, string?> { ["CaptchaAnswer"] = deployment.CaptchaAnswer(send.Form) }));
         Assert.True(sent.StatusCode == HttpStatusCode.Redirect, $"send: {(int)sent.StatusCode}\n{deployment.Logs()}");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(sent.Headers.Location)).StatusCode);
