@@ -35,6 +35,9 @@ public sealed class RetentionService(HajDeskDbContext db, TimeProvider time)
     /// <summary>Requests per batch (per transaction) unless the caller says otherwise.</summary>
     public const int DefaultBatchSize = 200;
 
+    /// <summary>Batches lost to another process in one run before this one leaves the rest to it.</summary>
+    private const int MaxConflicts = 10;
+
     /// <summary>The saved period in months; null when retention is off (the default).</summary>
     public async Task<RetentionSettings> SettingsAsync(CancellationToken cancellationToken) =>
         await db.RetentionSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken)
@@ -93,10 +96,14 @@ public sealed class RetentionService(HajDeskDbContext db, TimeProvider time)
                 requests += done;
                 files += deleted;
             }
-            catch (DbUpdateException) when (++conflicts <= 3)
+            catch (DbUpdateException)
             {
                 // Another process anonymised (or staff reopened) some of these meanwhile: nothing of this batch was
-                // written; the next round reads what is still due.
+                // written. Read what is still due again; after a few such collisions leave it to the other process.
+                if (++conflicts > MaxConflicts)
+                {
+                    return new RetentionRunResult(requests, files, false);
+                }
             }
         }
 
