@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
+using HajDesk.Core.Data;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Staff;
 using HajDesk.EndToEndTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -26,7 +28,7 @@ public sealed class CalendarJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await using var journey = await Journey.StartAsync(fixture, output, javaScript ? "calendar" : "calendar-noscript", viewport, javaScript);
         var page = journey.Page;
         var userName = $"calendar.admin.{viewport}";
-        await CreateAdministratorAsync(journey.App, userName);
+        await StaffJourney.CreateStaffAsync(journey.App, userName, "مدیر آزمون " + viewport, StaffRole.Administrator);
         await StaffJourney.SignInAsync(journey, userName);
 
         await journey.GotoAsync("/staff/admin/calendar");
@@ -93,8 +95,13 @@ public sealed class CalendarJourneyTests(BrowserFixture fixture, ITestOutputHelp
 
         await journey.FinishAsync();
     }
+}
 
-    private static async Task CreateAdministratorAsync(KestrelApp app, string userName)
+/// <summary>Back-office steps several journeys share.</summary>
+internal static class StaffJourney
+{
+    /// <summary>Creates a staff account (the administration has its own tests) with the journeys' password.</summary>
+    public static async Task CreateStaffAsync(KestrelApp app, string userName, string displayName, StaffRole role, string? province = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
@@ -103,20 +110,20 @@ public sealed class CalendarJourneyTests(BrowserFixture fixture, ITestOutputHelp
             return;
         }
 
+        var provinceId = province is null
+            ? (int?)null
+            : await scope.ServiceProvider.GetRequiredService<HajDeskDbContext>().Provinces.Where(p => p.Code == province).Select(p => p.Id).SingleAsync();
         var result = await users.CreateAsync(new StaffUser
         {
             UserName = userName,
-            DisplayName = "مدیر آزمون " + userName.Split('.')[^1],
-            Role = StaffRole.Administrator,
+            DisplayName = displayName,
+            Role = role,
+            ProvinceId = provinceId,
             CreatedAt = DateTime.UtcNow,
         }, StaffAnswerJourneyTests.Password);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
     }
-}
 
-/// <summary>Back-office steps several journeys share.</summary>
-internal static class StaffJourney
-{
     public static async Task SignInAsync(Journey journey, string userName)
     {
         var page = journey.Page;
