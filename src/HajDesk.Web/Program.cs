@@ -6,6 +6,7 @@ using HajDesk.Web.Operations;
 using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
 using HajDesk.Web.Requests;
+using HajDesk.Web.Retention;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Submission;
 using HajDesk.Web.Uploads;
@@ -121,6 +122,8 @@ builder.Services.AddStaffDesk();
 builder.Services.AddEditConflicts();
 builder.Services.AddRequestChanges();
 builder.Services.AddCalendarAndEscalation();
+// Retention: closed requests anonymised after the administrators' period (off by default; docs/operations.md).
+builder.Services.AddRetention();
 
 // /health/live and /health/ready (database reachable and migrated).
 builder.Services.AddDeskHealthChecks();

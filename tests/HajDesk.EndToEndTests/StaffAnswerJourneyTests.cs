@@ -1,10 +1,6 @@
 using System.Text.RegularExpressions;
-using HajDesk.Core.Data;
 using HajDesk.Core.Staff;
 using HajDesk.EndToEndTests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -85,24 +81,6 @@ public sealed class StaffAnswerJourneyTests(BrowserFixture fixture, ITestOutputH
         await journey.FinishAsync();
     }
 
-    internal static async Task CreateTehranExpertAsync(KestrelApp app, string userName)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
-        if (await users.FindByNameAsync(userName) is not null)
-        {
-            return;
-        }
-
-        var result = await users.CreateAsync(new StaffUser
-        {
-            UserName = userName,
-            DisplayName = "کارشناس آزمون " + userName.Split('.')[^1],
-            Role = StaffRole.Expert,
-            ProvinceId = await db.Provinces.Where(p => p.Code == "Tehran").Select(p => p.Id).SingleAsync(),
-            CreatedAt = DateTime.UtcNow,
-        }, Password);
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
-    }
+    internal static Task CreateTehranExpertAsync(KestrelApp app, string userName) =>
+        StaffJourney.CreateStaffAsync(app, userName, "کارشناس آزمون " + userName.Split('.')[^1], StaffRole.Expert, "Tehran");
 }

@@ -80,6 +80,9 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
 
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
+    /// <summary>The retention policy's one row (Core/Retention).</summary>
+    public DbSet<Retention.RetentionSettings> RetentionSettings => Set<Retention.RetentionSettings>();
+
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -255,6 +258,8 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.HasIndex(r => new { r.Status, r.CreatedAt, r.Id });
             e.HasIndex(r => new { r.Status, r.DueAt });
             e.HasIndex(r => r.AssignedToId);
+            // Retention: the closed requests due for anonymisation, oldest closing first.
+            e.HasIndex(r => new { r.Status, r.ClosedAt });
             e.HasOne(r => r.Province).WithMany().HasForeignKey(r => r.ProvinceId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.Subject).WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.SubSubject).WithMany().HasForeignKey(r => r.SubSubjectId).OnDelete(DeleteBehavior.Restrict);
@@ -365,6 +370,8 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         });
 
         builder.Entity<CalendarSettings>(e => e.Property(s => s.Id).ValueGeneratedNever());
+
+        builder.Entity<Retention.RetentionSettings>(e => e.Property(s => s.Id).ValueGeneratedNever());
 
         builder.Entity<EscalationSetting>(e =>
         {

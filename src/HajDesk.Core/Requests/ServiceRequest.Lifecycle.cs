@@ -29,9 +29,9 @@ public partial class ServiceRequest
     [NotMapped]
     public bool IsOpen => Status.IsOpen();
 
-    /// <summary>Answered or closed requests can be reopened by staff.</summary>
+    /// <summary>Answered or closed requests can be reopened by staff, unless anonymised (nothing is left to answer).</summary>
     [NotMapped]
-    public bool CanReopen => Status is RequestStatus.Answered or RequestStatus.Closed;
+    public bool CanReopen => (Status is RequestStatus.Answered or RequestStatus.Closed) && AnonymisedAt is null;
 
     /// <summary>The citizen rates an answer once.</summary>
     [NotMapped]
@@ -214,6 +214,7 @@ public partial class ServiceRequest
 
         AddEvent(RequestEventKind.Closed, actor, now, visibleToCitizen: true, explanation.Length == 0 ? null : explanation);
         Status = RequestStatus.Closed;
+        ClosedAt = now;
         WaitingSince = null;
         pendingNotices.Add(RequestNotice.Closed);
         return RequestResult.Done;
@@ -231,6 +232,7 @@ public partial class ServiceRequest
 
         AddEvent(RequestEventKind.Reopened, actor, now, visibleToCitizen: true, null);
         Status = RequestStatus.Reopened;
+        ClosedAt = null;
         pendingNotices.Add(RequestNotice.Reopened);
         return RequestResult.Done;
     }

@@ -75,6 +75,15 @@ public partial class ServiceRequest : Data.IVersioned
 
     public DateTime? AnsweredAt { get; set; }
 
+    /// <summary>When the request was last closed; null unless <see cref="RequestStatus.Closed"/>. The retention period counts from it.</summary>
+    public DateTime? ClosedAt { get; set; }
+
+    /// <summary>
+    /// When the retention rule removed the citizen's data (<see cref="Retention.RetentionRules"/>); null for a
+    /// request that still holds it.
+    /// </summary>
+    public DateTime? AnonymisedAt { get; set; }
+
     /// <summary>The staff member who has taken the request, if any.</summary>
     public string? AssignedToId { get; set; }
 

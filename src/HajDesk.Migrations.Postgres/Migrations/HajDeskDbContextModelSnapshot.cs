@@ -731,6 +731,9 @@ namespace HajDesk.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -750,6 +753,9 @@ namespace HajDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasDefaultValue("Web");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -881,6 +887,8 @@ namespace HajDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProvinceId", "DueAt");
 
+                    b.HasIndex("Status", "ClosedAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("ProvinceId", "CreatedAt", "Id");
@@ -892,6 +900,26 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.HasIndex("ProvinceId", "Status", "CreatedAt", "Id");
 
                     b.ToTable("Requests");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Retention.RetentionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionSettings");
                 });
 
             modelBuilder.Entity("HajDesk.Core.Staff.CannedAnswer", b =>

@@ -704,6 +704,9 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("TEXT");
 
@@ -723,6 +726,9 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasDefaultValue("Web");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -854,6 +860,8 @@ namespace HajDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProvinceId", "DueAt");
 
+                    b.HasIndex("Status", "ClosedAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("ProvinceId", "CreatedAt", "Id");
@@ -865,6 +873,26 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("ProvinceId", "Status", "CreatedAt", "Id");
 
                     b.ToTable("Requests");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Retention.RetentionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionSettings");
                 });
 
             modelBuilder.Entity("HajDesk.Core.Staff.CannedAnswer", b =>

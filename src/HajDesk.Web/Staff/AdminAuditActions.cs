@@ -37,6 +37,7 @@ public static class AdminAuditActions
     public const string ApiKeyCreate = "api-key.create";
     public const string ApiKeyRevoke = "api-key.revoke";
     public const string RequestRegister = "request.register";
+    public const string RetentionUpdate = "retention.update";
 }
 
 /// <summary>Persian names of audited actions, for the audit log page; an unknown action is shown as stored.</summary>
@@ -93,6 +94,8 @@ public static class AuditActionText
         [AdminAuditActions.ApiKeyCreate] = "صدور کلید API",
         [AdminAuditActions.ApiKeyRevoke] = "باطل کردن کلید API",
         [AdminAuditActions.RequestRegister] = "ثبت درخواست برای متقاضی",
+        [AdminAuditActions.RetentionUpdate] = "ویرایش دوره نگهداری داده‌ها",
+        [Core.Retention.RetentionService.AuditAction] = "ناشناس کردن درخواست‌های بسته‌شده",
         ["api.services"] = "API: فهرست خدمت‌ها",
         ["api.service"] = "API: ویژگی‌های خدمت",
         ["api.request.create"] = "API: ثبت درخواست",

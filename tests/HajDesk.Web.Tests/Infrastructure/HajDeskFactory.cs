@@ -39,6 +39,8 @@ public class HajDeskFactory(TestDatabase database, IDictionary<string, string?>?
         builder.UseSetting("Captcha:TestCode", TestCaptchaCode);
         // Escalation runs on the real clock in the background; its tests turn it on or drive it by hand.
         builder.UseSetting("Escalation:Enabled", "false");
+        // So does retention; its tests run it by hand.
+        builder.UseSetting("Retention:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

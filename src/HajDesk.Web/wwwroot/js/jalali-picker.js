@@ -1,10 +1,14 @@
-// A Jalali calendar for the birth-date fieldset (seed: "chosen from a calendar"). The day, month and year fields
-// stay the source of truth: the calendar only fills them, so the form works the same without script.
+// A Jalali calendar beside a date field (seed: "chosen from a calendar"): the send form's birth-date fieldset (day,
+// month and year fields) and the calendar page's single «تاریخ» field (typed 1405/01/01). The fields stay the source
+// of truth: the calendar only fills them, so the form works the same without script.
 // Month lengths and weekdays come from data the server computed with .NET's PersianCalendar (leap years and the
 // Gregorian date of 1 Farvardin 1300), so the picker can never disagree with the server's validation.
+// The host element carries that data; optional attributes: data-calendar-input (the id of a single yyyy/mm/dd field
+// instead of the three birth-date fields), data-calendar-label (the calendar's accessible name),
+// data-calendar-years-ahead (years after the current one offered; birth dates: none).
 (function () {
     'use strict';
-    var fieldset = document.getElementById('birth-date');
+    var fieldset = document.querySelector('[data-jalali-calendar]') || document.getElementById('birth-date');
     if (!fieldset) { return; }
     var slot = fieldset.querySelector('[data-calendar-for]');
     var leapYears = (fieldset.getAttribute('data-leap-years') || '').split(',').map(Number);
@@ -32,18 +36,43 @@
         var date = new Date(firstNowruz.getTime() + daysBefore(y, m) * 86400000);
         return (date.getUTCDay() + 1) % 7;
     }
-
-    var dayInput = document.getElementById('Input_BirthDay');
-    var monthSelect = document.getElementById('Input_BirthMonth');
-    var yearInput = document.getElementById('Input_BirthYear');
-    // The current Jalali year: the last year whose 1 Farvardin has passed. Birth years go no later.
-    function currentJalaliYear() {
+    // Today as a Jalali year and month: the last 1 Farvardin (and first of a month) that has passed.
+    function today() {
         var now = new Date();
         var y = 1300;
         while (y < 1420 && new Date(firstNowruz.getTime() + daysBefore(y + 1, 1) * 86400000) <= now) { y++; }
-        return y;
+        var m = 1;
+        while (m < 12 && new Date(firstNowruz.getTime() + daysBefore(y, m + 1) * 86400000) <= now) { m++; }
+        return { year: y, month: m };
     }
-    var maxYear = currentJalaliYear();
+    var current = today();
+    var maxYear = Math.min(1420, current.year + Number(fieldset.getAttribute('data-calendar-years-ahead') || '0'));
+
+    // The fields the calendar reads and fills: one yyyy/mm/dd field, or the birth date's day, month and year.
+    var single = document.getElementById(fieldset.getAttribute('data-calendar-input') || '');
+    var dayInput = document.getElementById('Input_BirthDay');
+    var monthSelect = document.getElementById('Input_BirthMonth');
+    var yearInput = document.getElementById('Input_BirthYear');
+    function read() {
+        if (single) {
+            var parts = ascii(single.value).split(/[\/\-.]/);
+            return { year: Number(parts[0]), month: Number(parts[1]), day: Number(parts[2]) };
+        }
+        return { year: Number(ascii(yearInput.value)), month: Number(monthSelect.value), day: Number(ascii(dayInput.value)) };
+    }
+    function write(y, m, d) {
+        if (single) {
+            single.value = fa(y + '/' + (m < 10 ? '0' : '') + m + '/' + (d < 10 ? '0' : '') + d);
+            single.dispatchEvent(new Event('input', { bubbles: true }));
+            return;
+        }
+        dayInput.value = fa(d);
+        monthSelect.value = String(m);
+        yearInput.value = fa(y);
+        [dayInput, yearInput].forEach(function (input) { input.dispatchEvent(new Event('input', { bubbles: true })); });
+        monthSelect.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    var defaultView = single ? current : { year: Math.min(1365, maxYear), month: 1 };
 
     var toggle = document.createElement('button');
     toggle.type = 'button';
@@ -57,7 +86,7 @@
     panel.id = 'birth-calendar';
     panel.className = 'jalali-calendar';
     panel.setAttribute('role', 'group');
-    panel.setAttribute('aria-label', 'تقویم انتخاب تاریخ تولد');
+    panel.setAttribute('aria-label', fieldset.getAttribute('data-calendar-label') || 'تقویم انتخاب تاریخ تولد');
     panel.hidden = true;
     slot.appendChild(panel);
 
@@ -125,6 +154,7 @@
         thead.appendChild(headRow);
         grid.appendChild(thead);
 
+        var chosen = read();
         var body = document.createElement('tbody');
         var offset = weekdayOfFirst(view.year, view.month);
         var count = daysInMonth(view.year, view.month);
@@ -142,7 +172,7 @@
             button.textContent = fa(d);
             button.setAttribute('aria-label', fa(d) + ' ' + months[view.month - 1] + ' ' + fa(view.year));
             button.setAttribute('data-day', String(d));
-            if (String(d) === ascii(dayInput.value) && String(view.month) === monthSelect.value && String(view.year) === ascii(yearInput.value)) {
+            if (d === chosen.day && view.month === chosen.month && view.year === chosen.year) {
                 button.setAttribute('aria-pressed', 'true');
             }
             button.addEventListener('click', choose);
@@ -160,21 +190,16 @@
     }
 
     function choose(event) {
-        var d = event.currentTarget.getAttribute('data-day');
-        dayInput.value = fa(d);
-        monthSelect.value = String(view.month);
-        yearInput.value = fa(view.year);
-        [dayInput, yearInput].forEach(function (input) { input.dispatchEvent(new Event('input', { bubbles: true })); });
-        monthSelect.dispatchEvent(new Event('change', { bubbles: true }));
+        write(view.year, view.month, Number(event.currentTarget.getAttribute('data-day')));
         close();
-        dayInput.focus();
+        (single || dayInput).focus();
     }
 
     function open() {
-        var y = Number(ascii(yearInput.value));
-        var m = Number(monthSelect.value);
-        view.year = y >= 1300 && y <= maxYear ? y : Math.min(1365, maxYear);
-        view.month = m >= 1 && m <= 12 ? m : 1;
+        var typed = read();
+        var known = typed.year >= 1300 && typed.year <= maxYear;
+        view.year = known ? typed.year : defaultView.year;
+        view.month = known && typed.month >= 1 && typed.month <= 12 ? typed.month : defaultView.month;
         build();
         panel.hidden = false;
         toggle.setAttribute('aria-expanded', 'true');

@@ -56,6 +56,15 @@ public class AdminAccessTests
         ("POST", "/staff/admin/notifications?handler=Retry"),
         ("GET", "/staff/admin/notifications/templates/request.received"),
         ("POST", "/staff/admin/notifications/templates/request.received"),
+        ("GET", "/staff/admin/retention"),
+        ("POST", "/staff/admin/retention"),
+        ("POST", "/staff/admin/retention?handler=Preview"),
+        ("POST", "/staff/admin/retention?handler=Run"),
+        ("GET", "/staff/admin/calendar"),
+        ("POST", "/staff/admin/calendar?handler=Add"),
+        ("POST", "/staff/admin/calendar?handler=Upload"),
+        ("POST", "/staff/admin/calendar?handler=Week"),
+        ("POST", "/staff/admin/calendar?handler=Delete"),
     ];
 
     [Theory]
@@ -101,6 +110,10 @@ public class AdminAccessTests
                     ["ConfirmNewPassword"] = StaffTestData.Password + "x",
                     ["Title"] = "عنوان تازه",
                     ["Text"] = "متن تازه",
+                    ["Months"] = "1",
+                    ["Input.Date"] = "1405/01/05",
+                    ["Input.Title"] = "تعطیلی نفوذی",
+                    ["ThursdayIsWorkingDay"] = "true",
                 });
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{userName} {method} {url}: {(int)response.StatusCode}");
             if (method == "GET")
@@ -127,7 +140,7 @@ public class AdminAccessTests
         var index = await client.GetPageAsync("/staff/admin");
         var links = index.QuerySelectorAll("[data-testid=admin-sections] a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/staff/admin/subjects", "/staff/admin/provinces", "/staff/admin/accounts", "/staff/admin/calendar", "/staff/admin/canned",
-            "/staff/admin/api-keys", "/staff/admin/audit", "/staff/admin/notifications"], links);
+            "/staff/admin/api-keys", "/staff/admin/retention", "/staff/admin/audit", "/staff/admin/notifications"], links);
         Assert.Equal("پیام‌ها و اعلان‌ها", index.QuerySelector("[data-testid=admin-notifications] .admin-section__title")!.TextContent);
         Assert.NotNull((await client.GetPageAsync("/staff/inbox")).QuerySelector("a[href='/staff/admin']"));
 
@@ -139,6 +152,7 @@ public class AdminAccessTests
                      "/staff/admin/canned/new", "/staff/admin/api-keys", "/staff/admin/audit", "/staff/admin/notifications",
                      "/staff/admin/notifications?view=failed", "/staff/admin/notifications?view=recorded",
                      "/staff/admin/notifications?view=templates", "/staff/admin/notifications/templates/request.answered",
+                     "/staff/admin/retention", "/staff/admin/calendar", "/staff/admin/calendar/escalation",
                  })
         {
             var response = await client.GetAsync(url);
@@ -208,6 +222,8 @@ public class AdminAccessTests
             .Select(u => $"{u.Id}|{u.UserName}|{u.Role}|{u.ProvinceId}|{u.IsDisabled}|{u.PasswordHash}|{u.SecurityStamp}|{u.TwoFactorEnabled}").ToListAsync();
         var canned = await db.CannedAnswers.AsNoTracking().OrderBy(c => c.Id).Select(c => $"{c.Id}|{c.Title}|{c.Text}|{c.IsActive}").ToListAsync();
         var staffSubjects = await db.StaffSubjects.AsNoTracking().CountAsync();
-        return string.Join("\n", subjects.Concat(provinces).Concat(users).Concat(canned)) + "\n" + staffSubjects;
+        var holidays = await db.Holidays.AsNoTracking().OrderBy(h => h.Id).Select(h => $"{h.Id}|{h.Date}|{h.Title}").ToListAsync();
+        var settings = $"{await db.CalendarSettings.AsNoTracking().CountAsync(s => s.ThursdayIsWorkingDay)}|{await db.RetentionSettings.AsNoTracking().CountAsync()}";
+        return string.Join("\n", subjects.Concat(provinces).Concat(users).Concat(canned).Concat(holidays)) + "\n" + staffSubjects + "\n" + settings;
     });
 }
