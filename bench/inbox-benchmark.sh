@@ -87,9 +87,6 @@ SQL
   jar="$(mktemp)"
   sign_in() { # user
     rm -f "$jar"
-  kill "$app_pid" 2>/dev/null || true
-  wait "$app_pid" 2>/dev/null || true
-  app_pid=""
     local page token
     page="$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/staff/sign-in")"
     token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//')"
