@@ -1,5 +1,6 @@
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Escalation;
+using HajDesk.Web.Exports;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Open311;
 using HajDesk.Web.Operations;
@@ -105,6 +106,8 @@ builder.Services.AddStaffDesk();
 builder.Services.AddEditConflicts();
 builder.Services.AddRequestChanges();
 builder.Services.AddCalendarAndEscalation();
+// CSV and XLSX downloads streamed from the database, limited per person and audited (src/HajDesk.Web/Exports).
+builder.Services.AddExports();
 
 // /health/live and /health/ready (database reachable and migrated).
 builder.Services.AddDeskHealthChecks();
