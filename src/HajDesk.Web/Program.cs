@@ -5,6 +5,7 @@ using HajDesk.Web.Open311;
 using HajDesk.Web.Operations;
 using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
+using HajDesk.Web.Reports;
 using HajDesk.Web.Requests;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Submission;
@@ -105,6 +106,7 @@ builder.Services.AddStaffDesk();
 builder.Services.AddEditConflicts();
 builder.Services.AddRequestChanges();
 builder.Services.AddCalendarAndEscalation();
+builder.Services.AddReports();
 
 // /health/live and /health/ready (database reachable and migrated).
 builder.Services.AddDeskHealthChecks();
