@@ -6,6 +6,7 @@ using HajDesk.Web.Open311;
 using HajDesk.Web.Operations;
 using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
+using HajDesk.Web.Reports;
 using HajDesk.Web.Requests;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Submission;
@@ -108,6 +109,7 @@ builder.Services.AddRequestChanges();
 builder.Services.AddCalendarAndEscalation();
 // CSV and XLSX downloads streamed from the database, limited per person and audited (src/HajDesk.Web/Exports).
 builder.Services.AddExports();
+builder.Services.AddReports();
 
 // /health/live and /health/ready (database reachable and migrated).
 builder.Services.AddDeskHealthChecks();

@@ -255,6 +255,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.HasIndex(r => new { r.Status, r.CreatedAt, r.Id });
             e.HasIndex(r => new { r.Status, r.DueAt });
             e.HasIndex(r => r.AssignedToId);
+            e.Property(r => r.FirstAnsweredById).HasMaxLength(450);
             e.HasOne(r => r.Province).WithMany().HasForeignKey(r => r.ProvinceId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.Subject).WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.SubSubject).WithMany().HasForeignKey(r => r.SubSubjectId).OnDelete(DeleteBehavior.Restrict);
