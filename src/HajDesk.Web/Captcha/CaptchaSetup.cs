@@ -84,8 +84,7 @@ public static class CaptchaSetup
             return wav is null ? Results.NotFound() : Results.File(wav, "audio/wav", enableRangeProcessing: true);
         }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 
-        app.MapPost("/captcha/new", async (HttpContext http, IAntiforgery antiforgery, CaptchaService captcha,
-            CancellationToken ct) =>
+        app.MapPost("/captcha/new", async (HttpContext http, IAntiforgery antiforgery, CaptchaService captcha) =>
         {
             http.Response.Headers.CacheControl = "no-store";
             if (!await antiforgery.IsRequestValidAsync(http))
@@ -93,7 +92,7 @@ public static class CaptchaSetup
                 return Results.BadRequest();
             }
 
-            var id = await captcha.CreateAsync(ct);
+            var id = captcha.Create();
             return Results.Ok(new NewChallenge(id, ImagePath(id), AudioPath(id)));
         }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 

@@ -262,7 +262,7 @@ public class IndexModel(
             ModelState.Remove(nameof(LookupToken));
         }
 
-        CaptchaChallengeId = await captcha.CreateAsync(cancellationToken);
+        CaptchaChallengeId = captcha.Create();
         CaptchaAnswer = null;
         ModelState.Remove(nameof(CaptchaAnswer) + ".Raw");
         Response.StatusCode = status ?? (ModelState.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
