@@ -1,10 +1,12 @@
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Escalation;
+using HajDesk.Web.Exports;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Open311;
 using HajDesk.Web.Operations;
 using HajDesk.Web.Pages.Requests.Send;
 using HajDesk.Web.Pages.Requests.Track;
+using HajDesk.Web.Reports;
 using HajDesk.Web.Requests;
 using HajDesk.Web.Retention;
 using HajDesk.Web.Staff;
@@ -124,6 +126,9 @@ builder.Services.AddRequestChanges();
 builder.Services.AddCalendarAndEscalation();
 // Retention: closed requests anonymised after the administrators' period (off by default; docs/operations.md).
 builder.Services.AddRetention();
+// CSV and XLSX downloads streamed from the database, limited per person and audited (src/HajDesk.Web/Exports).
+builder.Services.AddExports();
+builder.Services.AddReports();
 
 // /health/live and /health/ready (database reachable and migrated).
 builder.Services.AddDeskHealthChecks();

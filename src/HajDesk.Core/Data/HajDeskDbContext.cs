@@ -260,6 +260,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.HasIndex(r => r.AssignedToId);
             // Retention: the closed requests due for anonymisation, oldest closing first.
             e.HasIndex(r => new { r.Status, r.ClosedAt });
+            e.Property(r => r.FirstAnsweredById).HasMaxLength(450);
             e.HasOne(r => r.Province).WithMany().HasForeignKey(r => r.ProvinceId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.Subject).WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.SubSubject).WithMany().HasForeignKey(r => r.SubSubjectId).OnDelete(DeleteBehavior.Restrict);

@@ -93,8 +93,12 @@ public partial class ServiceRequest
         return RequestResult.Done;
     }
 
-    /// <summary>The answer the citizen reads, with the staff member's files; the citizen is told.</summary>
-    public RequestResult Answer(StaffActor actor, string? text, IReadOnlyList<Attachment> files, DateTime now)
+    /// <summary>
+    /// The answer the citizen reads, with the staff member's files; the citizen is told. The first answer is
+    /// remembered for the reports (when, by whom, on time, in how many working days of <paramref name="calendar"/>;
+    /// without a calendar the day count is left to the start-up backfill).
+    /// </summary>
+    public RequestResult Answer(StaffActor actor, string? text, IReadOnlyList<Attachment> files, DateTime now, WorkingCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(files);
@@ -111,6 +115,14 @@ public partial class ServiceRequest
         }
 
         Attach(AddEvent(RequestEventKind.Answered, actor, now, visibleToCitizen: true, answerText), files, fromStaff: true);
+
+        if (FirstAnsweredAt is null)
+        {
+            FirstAnsweredAt = now;
+            FirstAnsweredById = actor.Id;
+            FirstAnsweredOnTime = now <= DueAt;
+            FirstAnswerWorkingDays = calendar is null ? null : FirstAnswerWorkingDaysFor(calendar);
+        }
 
         Status = RequestStatus.Answered;
         WaitingSince = null;
@@ -233,6 +245,7 @@ public partial class ServiceRequest
         AddEvent(RequestEventKind.Reopened, actor, now, visibleToCitizen: true, null);
         Status = RequestStatus.Reopened;
         ClosedAt = null;
+        ReopenCount++;
         pendingNotices.Add(RequestNotice.Reopened);
         return RequestResult.Done;
     }
@@ -376,6 +389,26 @@ public partial class ServiceRequest
     {
         ArgumentNullException.ThrowIfNull(calendar);
         return calendar.AddWorkingDays(CreatedAt, ResponseDays + WaitedWorkingDays);
+    }
+
+    /// <summary>
+    /// The working days of <paramref name="calendar"/> from the day after submission to the day of the first answer,
+    /// both Tehran days and the answer's day included, less <see cref="WaitedWorkingDays"/> (the clock was stopped):
+    /// an answer on the day of submission is 0, on the next working day 1. It is on time when at most
+    /// <see cref="ResponseDays"/>, the same count <see cref="DueAt"/> is made of. Null before the first answer.
+    /// </summary>
+    public int? FirstAnswerWorkingDaysFor(WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return FirstAnsweredAt is { } answered ? WorkingDaysToAnswer(calendar, CreatedAt, answered, WaitedWorkingDays) : null;
+    }
+
+    /// <summary>The count of <see cref="FirstAnswerWorkingDaysFor"/> from its parts (for a projected row).</summary>
+    public static int WorkingDaysToAnswer(WorkingCalendar calendar, DateTime createdAt, DateTime answeredAt, int waitedWorkingDays)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var days = calendar.WorkingDaysBetween(WorkingCalendar.TehranDay(createdAt).AddDays(1), WorkingCalendar.TehranDay(answeredAt).AddDays(1));
+        return Math.Max(0, days - waitedWorkingDays);
     }
 
     private RequestResult? CheckOpen(string reason) => IsOpen ? null : RequestResult.Refuse(reason);

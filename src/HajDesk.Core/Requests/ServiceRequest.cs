@@ -84,6 +84,25 @@ public partial class ServiceRequest : Data.IVersioned
     /// </summary>
     public DateTime? AnonymisedAt { get; set; }
 
+    /// <summary>When the request was answered for the first time; later answers (after a reopening) leave it.</summary>
+    public DateTime? FirstAnsweredAt { get; set; }
+
+    /// <summary>The staff member who wrote the first answer (the «by expert» reports count it for them).</summary>
+    public string? FirstAnsweredById { get; set; }
+
+    /// <summary>
+    /// Working days from submission to the first answer, less the working days spent waiting for the citizen
+    /// before it (see <see cref="FirstAnswerWorkingDaysFor"/>); null until answered, or until the start-up backfill
+    /// has counted it for a request answered before the column existed.
+    /// </summary>
+    public int? FirstAnswerWorkingDays { get; set; }
+
+    /// <summary>Whether the first answer came by <see cref="DueAt"/> as it stood then; null until answered.</summary>
+    public bool? FirstAnsweredOnTime { get; set; }
+
+    /// <summary>How many times staff reopened the request (a citizen's objection is counted in <see cref="ObjectedAt"/>).</summary>
+    public int ReopenCount { get; set; }
+
     /// <summary>The staff member who has taken the request, if any.</summary>
     public string? AssignedToId { get; set; }
 

@@ -744,6 +744,19 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FirstAnswerWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstAnsweredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FirstAnsweredOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -792,6 +805,9 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.Property<string>("RatingComment")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ResponseDays")
                         .HasColumnType("INTEGER");

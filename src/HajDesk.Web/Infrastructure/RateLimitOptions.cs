@@ -55,4 +55,11 @@ public sealed class RateLimitOptions
     /// <summary>Open311 API calls per API key per minute.</summary>
     [Range(1, Most, ErrorMessage = "RateLimits:ApiCallsPerMinute must be between 1 and 1000000.")]
     public required int ApiCallsPerMinute { get; init; }
+
+    /// <summary>
+    /// Exports (the inbox's list, dashboard tables, the periodic report) per staff member per hour, counted on every
+    /// node alike: each one reads up to every request in scope, and a loop of them is a way to copy the database.
+    /// </summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:ExportsPerHour must be between 1 and 1000000.")]
+    public required int ExportsPerHour { get; init; }
 }

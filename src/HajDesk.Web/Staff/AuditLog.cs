@@ -25,6 +25,9 @@ public static class AuditActions
     public const string RequestClose = "request.close";
     public const string RequestReopen = "request.reopen";
     public const string RequestAsk = "request.ask";
+    public const string InboxExport = "inbox.export";
+    public const string ReportExport = "reports.export";
+    public const string PeriodicReport = "reports.periodic";
 }
 
 /// <summary>

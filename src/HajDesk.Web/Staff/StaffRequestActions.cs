@@ -1,4 +1,5 @@
 using System.Globalization;
+using HajDesk.Core.Calendar;
 using HajDesk.Core.Data;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
@@ -18,7 +19,8 @@ public sealed class StaffRequestActions(
     StaffScope scope,
     CurrentStaff currentStaff,
     AuditLog audit,
-    RequestChanges changes)
+    RequestChanges changes,
+    WorkingCalendarStore calendars)
 {
     /// <summary>The reason of the last refusal, for the page to show.</summary>
     public string? Refusal { get; private set; }
@@ -90,7 +92,8 @@ public sealed class StaffRequestActions(
 
         var count = files.Attachments.Count;
         action.AuditDetails = count == 0 ? null : $"با {PersianText.ToPersianDigits(count.ToString(CultureInfo.InvariantCulture))} فایل";
-        return action.Request.Answer(action.Actor, text, files.Attachments, action.Now);
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        return action.Request.Answer(action.Actor, text, files.Attachments, action.Now, calendar);
     }
 
     /// <summary>Refers to the chosen province, subject and sub-subject (each defaulting to the request's own).</summary>

@@ -3,6 +3,7 @@ using HajDesk.Core.Data;
 using HajDesk.Core.Paging;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
+using HajDesk.Web.Exports;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,8 @@ namespace HajDesk.Web.Pages.Staff;
 /// </remarks>
 [NoStore]
 public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff currentStaff, TimeProvider time, AuditLog audit,
-    Core.Calendar.WorkingCalendarStore calendars, Microsoft.Extensions.Options.IOptions<Escalation.EscalationOptions> escalation)
+    Core.Calendar.WorkingCalendarStore calendars, Microsoft.Extensions.Options.IOptions<Escalation.EscalationOptions> escalation,
+    InboxExport export)
     : PageModel
 {
     public const int PageSize = 25;
@@ -157,40 +159,9 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
             requests = Search is null ? requests.Where(r => false) : Search.Apply(requests);
         }
 
-        if (Subject is int subject)
-        {
-            requests = requests.Where(r => r.SubjectId == subject);
-        }
-
-        if (Channel is RequestChannel channel)
-        {
-            requests = requests.Where(r => r.Channel == channel);
-        }
-
-        if (Type is RequestType type)
-        {
-            requests = requests.Where(r => r.Type == type);
-        }
-
-        var dates = JalaliDateRange.Parse(From, To);
-        dates.Errors.ToList().ForEach(e => ModelState.AddModelError(e.Field, e.Message));
-        requests = dates.Apply(requests, r => r.CreatedAt);
-        if (Overdue)
-        {
-            requests = requests.Where(RequestRules.OverdueAt(now));
-        }
-
-        var dueSoonUntil = (await calendars.GetAsync(db, cancellationToken)).AddWorkingDays(now, escalation.Value.WarnDaysBefore);
-        if (DueSoon)
-        {
-            requests = requests.Where(RequestRules.DueSoon(now, dueSoonUntil));
-        }
-
-        if (Mine)
-        {
-            var me = Me.Id;
-            requests = requests.Where(r => r.AssignedToId == me);
-        }
+        var dueSoonUntil = await DueSoonUntilAsync(now, cancellationToken);
+        (requests, var errors) = Filter.Apply(requests, Me.Id, now, dueSoonUntil);
+        errors.ToList().ForEach(e => ModelState.AddModelError(e.Field, e.Message));
 
         // Counts per status: everything above, before the status filter. Each count stops at CountCap, so that an
         // administrator's inbox over a million requests costs six short index scans, not a scan of every row.
@@ -203,12 +174,40 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
                 : await requests.Where(r => r.Status == each).Take(CountCap + 1).CountAsync(cancellationToken);
         }
 
-        if (Status is RequestStatus status)
+        await LoadPageAsync(Filter.ApplyStatus(requests), now, dueSoonUntil, cancellationToken);
+    }
+
+    /// <summary>The filters of the address, as the inbox and its export apply them.</summary>
+    public InboxFilter Filter => new(Status, Subject, Channel, Type, From, To, Overdue, DueSoon, Mine, OldestFirst);
+
+    /// <summary>The end of «نزدیک به مهلت»: the national warning window in working days from now.</summary>
+    private async Task<DateTime> DueSoonUntilAsync(DateTime now, CancellationToken cancellationToken) =>
+        (await calendars.GetAsync(db, cancellationToken)).AddWorkingDays(now, escalation.Value.WarnDaysBefore);
+
+    /// <summary>
+    /// The filtered list (every filter of the address, not the search box) as CSV or XLSX, streamed and audited; see
+    /// <see cref="InboxExport"/>. Wrong dates re-render the inbox with their messages instead.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var chosen))
         {
-            requests = requests.Where(r => r.Status == status);
+            return NotFound();
         }
 
-        await LoadPageAsync(requests, now, dueSoonUntil, cancellationToken);
+        Me = await currentStaff.RequireAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var scoped = (await scope.RequestsAsync(cancellationToken)).AsNoTracking();
+        var (requests, errors) = Filter.Apply(scoped, Me.Id, now, await DueSoonUntilAsync(now, cancellationToken));
+        if (errors.Count > 0 || !ModelState.IsValid)
+        {
+            Q = null;
+            await LoadAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        return await export.SendAsync(HttpContext, Me, chosen, Filter, Filter.Order(Filter.ApplyStatus(requests)), cancellationToken);
     }
 
     private async Task LoadPageAsync(IQueryable<ServiceRequest> requests, DateTime now, DateTime dueSoonUntil, CancellationToken cancellationToken)
@@ -240,6 +239,13 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         Rows.AddRange(page.Rows);
         NextCursor = page.NextCursor;
         PreviousCursor = page.PreviousCursor;
+    }
+
+    /// <summary>The address of the current list (the filters of the address, not the search) as a download.</summary>
+    public string ExportUrl(ExportFormat format)
+    {
+        var url = FilterUrl();
+        return url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=export&format=" + format.Extension();
     }
 
     /// <summary>An inbox address with the current filters (ids, dates, flags only) and the given changes.</summary>

@@ -140,7 +140,7 @@ public class AdminAccessTests
         var index = await client.GetPageAsync("/staff/admin");
         var links = index.QuerySelectorAll("[data-testid=admin-sections] a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/staff/admin/subjects", "/staff/admin/provinces", "/staff/admin/accounts", "/staff/admin/calendar", "/staff/admin/canned",
-            "/staff/admin/api-keys", "/staff/admin/retention", "/staff/admin/audit", "/staff/admin/notifications"], links);
+            "/staff/admin/api-keys", "/staff/admin/retention", "/staff/admin/periodic-report", "/staff/admin/audit", "/staff/admin/notifications"], links);
         Assert.Equal("پیام‌ها و اعلان‌ها", index.QuerySelector("[data-testid=admin-notifications] .admin-section__title")!.TextContent);
         Assert.NotNull((await client.GetPageAsync("/staff/inbox")).QuerySelector("a[href='/staff/admin']"));
 
