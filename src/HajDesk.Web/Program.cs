@@ -179,6 +179,7 @@ app.UseImmutableStaticAssets();
 app.UseRateLimiter();
 app.UseUnreadableFormRefusal();
 app.UseAuthorization();
+app.UseOutputCache();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapCaptcha();
