@@ -91,7 +91,13 @@ builder.Services.AddHsts(o =>
 // the status-code middleware re-executes it with the failed request's method.
 // Forms are built with the tag helpers (asp-for) for names, ids and values; validation is the server's, so the
 // jQuery-validation data-val-* attributes are not written.
-builder.Services.AddRazorPages().AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+builder.Services.AddRazorPages(o =>
+        // The home page is the same for every visitor (no form, no cookie, nothing from the database): kept in
+        // memory for a minute, so the busiest page costs the middleware and no rendering.
+        o.Conventions.AddPageApplicationModelConvention("/Index", page =>
+            page.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { Duration = 60 })))
+    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+builder.Services.AddOutputCache();
 // Antiforgery and TempData cookies with the flags of every other cookie of the app.
 builder.Services.AddHardenedFrameworkCookies();
 
@@ -175,6 +181,8 @@ if (!app.Environment.IsDevelopment())
 app.UseResponseCompression();
 app.UseRouting();
 app.UseAuthentication();
+// After authentication: the framework never serves a cached page to a signed-in user or caches theirs.
+app.UseOutputCache();
 app.UseImmutableStaticAssets();
 app.UseRateLimiter();
 app.UseUnreadableFormRefusal();

@@ -5,9 +5,9 @@ namespace HajDesk.Core.Captcha;
 
 /// <summary>
 /// The secret behind security codes, kept outside the database (setting <c>Captcha:AnswerKey</c>, or a key file beside
-/// the embedded SQLite database). From a challenge's id it derives the digits to draw and speak, and it turns an
-/// answer into the keyed hash the database stores: a reader of the database, who has the ids but not this key, can
-/// neither compute the digits nor test the 9⁵ possible answers against the hash.
+/// the embedded SQLite database). It makes challenge ids that carry their issuing time under a tag only it can make,
+/// and from an id it derives the digits to draw and speak: so a challenge needs no row until it is spent, and a
+/// reader of the database, who may see spent ids but not this key, cannot compute any challenge's digits.
 /// </summary>
 /// <remarks>
 /// Every node must hold the same key, so that any node can draw and check any challenge. Changing the key spoils
@@ -18,9 +18,9 @@ public sealed class CaptchaAnswerKey
     /// <summary>The shortest key accepted: 256 bits, the size of HMAC-SHA256's output.</summary>
     public const int MinimumBytes = 32;
 
-    // Domain separation: the digits, the stored hash and the drawing's seed never share an HMAC input.
+    // Domain separation: the digits, the challenge id's tag and the drawing's seed never share an HMAC input.
     private static readonly byte[] DigitsLabel = "HajDesk.Captcha.Digits\0"u8.ToArray();
-    private static readonly byte[] AnswerLabel = "HajDesk.Captcha.Answer\0"u8.ToArray();
+    private static readonly byte[] ChallengeIdLabel = "HajDesk.Captcha.Id\0"u8.ToArray();
     private static readonly byte[] SeedLabel = "HajDesk.Captcha.Seed\0"u8.ToArray();
     private static readonly byte[] CounterLabel = "HajDesk.RateCounter\0"u8.ToArray();
 
@@ -83,15 +83,43 @@ public sealed class CaptchaAnswerKey
         return new string(digits);
     }
 
-    /// <summary>What the database stores for challenge <paramref name="id"/> whose answer is <paramref name="digits"/>.</summary>
-    public string HashOf(Guid id, string digits) => Convert.ToBase64String(Mac(AnswerLabel, id, Encoding.UTF8.GetBytes(digits)));
-
-    /// <summary>Whether <paramref name="answer"/> (ASCII digits) is the answer whose hash is <paramref name="storedHash"/>.</summary>
-    public bool Matches(Guid id, string answer, string storedHash)
+    /// <summary>
+    /// A new challenge id that says when it was issued and that only this key could have made: 6 bytes of the issuing
+    /// instant (Unix milliseconds), 4 random bytes, and 6 bytes of an HMAC over the first ten. Nothing about a live
+    /// challenge is stored anywhere; any node holding the key can check, draw and speak it.
+    /// </summary>
+    public Guid NewChallengeId(DateTimeOffset issuedAt)
     {
-        Span<byte> stored = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        return Convert.TryFromBase64String(storedHash, stored, out var length) && length == stored.Length
-            && CryptographicOperations.FixedTimeEquals(Mac(AnswerLabel, id, Encoding.UTF8.GetBytes(answer)), stored);
+        Span<byte> bytes = stackalloc byte[16];
+        var milliseconds = issuedAt.ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(milliseconds >> (8 * (5 - i)));
+        }
+
+        RandomNumberGenerator.Fill(bytes[6..10]);
+        Mac(ChallengeIdLabel, Guid.Empty, bytes[..10]).AsSpan(0, 6).CopyTo(bytes[10..]);
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    /// <summary>When challenge <paramref name="id"/> was issued; null when this key did not make it (forged or altered).</summary>
+    public DateTimeOffset? IssuedAtOf(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        var expected = Mac(ChallengeIdLabel, Guid.Empty, bytes[..10]).AsSpan(0, 6);
+        if (!CryptographicOperations.FixedTimeEquals(expected, bytes[10..]))
+        {
+            return null;
+        }
+
+        long milliseconds = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            milliseconds = (milliseconds << 8) | bytes[i];
+        }
+
+        return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
     }
 
     /// <summary>

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace HajDesk.Web.Captcha;
 
 /// <summary>
-/// Issues, draws and checks security codes. A challenge lives in the database, so any app process can draw or
-/// check it, and it is consumed by the first answer, right or wrong.
+/// Issues, draws and checks security codes. A live challenge is stored nowhere: its id carries its issuing time under
+/// the answer key's tag, and its digits are derived from the id and the key, so showing a form writes nothing and
+/// any app process can draw or check any challenge. The first answer, right or wrong, stores the id as spent.
 /// </summary>
 public sealed class CaptchaService(
     HajDeskDbContext db,
@@ -19,12 +20,13 @@ public sealed class CaptchaService(
     IOptions<CaptchaOptions> options,
     CaptchaImage image,
     CaptchaAudio audio,
+    CaptchaClaims claims,
     ILogger<CaptchaService> logger)
 {
-    /// <summary>Used and expired challenges are kept this long, then deleted.</summary>
+    /// <summary>Spent challenges are kept this long after they would have expired, then deleted.</summary>
     internal static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
 
-    /// <summary>One <see cref="CreateAsync"/> in this many also deletes old challenges.</summary>
+    /// <summary>One answer in this many also deletes old spent challenges.</summary>
     private const int CleanUpOneIn = 50;
 
     /// <summary>At most this many old challenges are deleted at a time, so the clean-up stays cheap.</summary>
@@ -34,32 +36,13 @@ public sealed class CaptchaService(
     private const int MaxAnswerLength = 64;
 
     /// <summary>
-    /// Issues a new challenge: a random id, whose digits (1 to 9) only the key can derive; the database keeps their
-    /// keyed hash.
+    /// How far in the future an id's issuing time may lie: the clocks of the nodes that issue and check a challenge
+    /// may differ a little.
     /// </summary>
-    public async Task<Guid> CreateAsync(CancellationToken ct)
-    {
-        var settings = options.Value;
-        var id = Guid.NewGuid();
-        var now = time.GetUtcNow().UtcDateTime;
-        var challenge = new CaptchaChallenge
-        {
-            Id = id,
-            ProtectedAnswer = key.HashOf(id, DigitsOf(id)),
-            CreatedAt = now,
-            ExpiresAt = now + settings.Lifetime,
-        };
-        db.CaptchaChallenges.Add(challenge);
-        await db.SaveChangesAsync(ct);
-        db.Entry(challenge).State = EntityState.Detached;
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
-        if (RandomNumberGenerator.GetInt32(CleanUpOneIn) == 0)
-        {
-            await DeleteOldAsync(ct);
-        }
-
-        return challenge.Id;
-    }
+    /// <summary>Issues a new challenge (nothing is written: see the class summary).</summary>
+    public Guid Create() => key.NewChallengeId(time.GetUtcNow());
 
     /// <summary>
     /// Checks an answer and consumes the challenge whatever the result: a challenge is answered once, never after
@@ -76,38 +59,144 @@ public sealed class CaptchaService(
     /// </summary>
     public async Task<CaptchaCheck> CheckAsync(Guid id, string? answer, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        // The one atomic step: whoever flips UsedAt gets to compare; everyone else has lost already.
-        var consumed = await db.CaptchaChallenges
-            .Where(c => c.Id == id && c.UsedAt == null && c.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), ct);
-        if (consumed != 1)
+        var now = time.GetUtcNow();
+        if (LiveWindow(id, now) is not var (issuedAt, expiresAt))
+        {
+            // Forged, altered or expired: refused without touching the database.
+            return CaptchaCheck.AlreadyUsed;
+        }
+
+        // The one atomic step, on the primary key: whoever inserts the spent row gets to compare; everyone else has
+        // lost already.
+        if (!await StoreSpentAsync(SpentRow(id, issuedAt, expiresAt, now), ct))
         {
             return CaptchaCheck.AlreadyUsed;
         }
 
+        return IsRight(id, answer) ? CaptchaCheck.Passed : CaptchaCheck.Wrong;
+    }
+
+    /// <summary>
+    /// The send form's check, which spends a right code in the request's own transaction rather than in one of its
+    /// own: a wrong answer is stored as spent at once; a right one is claimed in this process (a second post of it
+    /// meanwhile is <see cref="CaptchaCheck.AlreadyUsed"/>, so the registry is still asked only once per solved code
+    /// here) and comes back with the row to store. End every claim with <see cref="ReleaseAsync"/>.
+    /// </summary>
+    /// <remarks>
+    /// Several app processes can each claim the same right code at once, so one solved code can reach the registry
+    /// once per process (nodes are few, and the registry's own limits per address and national code still apply);
+    /// only one of them can store a request with it.
+    /// </remarks>
+    public async Task<CaptchaClaim> ClaimAsync(Guid id, string? answer, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (LiveWindow(id, now) is not var (issuedAt, expiresAt))
+        {
+            return new CaptchaClaim(id, CaptchaCheck.AlreadyUsed);
+        }
+
+        var row = SpentRow(id, issuedAt, expiresAt, now);
+        if (!IsRight(id, answer))
+        {
+            return await StoreSpentAsync(row, ct)
+                ? new CaptchaClaim(id, CaptchaCheck.Wrong)
+                : new CaptchaClaim(id, CaptchaCheck.AlreadyUsed, TwinMayBeInFlight: await SpentSinceAsync(id, now, ct));
+        }
+
+        if (!claims.TryClaim(id))
+        {
+            return new CaptchaClaim(id, CaptchaCheck.AlreadyUsed, TwinMayBeInFlight: true);
+        }
+
+        if (await IsSpent.For(db)(db, id, ct))
+        {
+            claims.Release(id);
+            return new CaptchaClaim(id, CaptchaCheck.AlreadyUsed, TwinMayBeInFlight: await SpentSinceAsync(id, now, ct));
+        }
+
+        return new CaptchaClaim(id, CaptchaCheck.Passed, row);
+    }
+
+    /// <summary>
+    /// Ends a claim of <see cref="ClaimAsync"/>. Unless its row was committed with the form's request
+    /// (<paramref name="storedWithRequest"/>), the code is stored as spent now: a solved code that did not lead to a
+    /// request cannot be used again either.
+    /// </summary>
+    public async Task ReleaseAsync(CaptchaClaim claim, bool storedWithRequest, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        if (claim is not { Check: CaptchaCheck.Passed, SpentRow: { } row })
+        {
+            return;
+        }
+
+        try
+        {
+            if (!storedWithRequest)
+            {
+                await StoreSpentAsync(row, ct);
+            }
+        }
+        finally
+        {
+            claims.Release(claim.Id);
+        }
+    }
+
+    /// <summary>Whether the answer is the challenge's digits (or the test code where one is configured).</summary>
+    private bool IsRight(Guid id, string? answer)
+    {
         var normalized = Normalize(answer);
         if (normalized.Length == 0)
         {
-            return CaptchaCheck.Wrong;
+            return false;
         }
 
         var testCode = options.Value.TestCode;
-        if (!string.IsNullOrEmpty(testCode) && FixedTimeEquals(normalized, testCode))
-        {
-            return CaptchaCheck.Passed;
-        }
-
-        var storedHash = await StoredHash.For(db)(db, id, ct);
-        return storedHash is not null && key.Matches(id, normalized, storedHash) ? CaptchaCheck.Passed : CaptchaCheck.Wrong;
+        return (!string.IsNullOrEmpty(testCode) && FixedTimeEquals(normalized, testCode)) || FixedTimeEquals(normalized, DigitsOf(id));
     }
 
-    /// <summary>The picture of an unused, unexpired challenge; null for any other id.</summary>
+    private static CaptchaChallenge SpentRow(Guid id, DateTime issuedAt, DateTime expiresAt, DateTimeOffset now) => new()
+    {
+        Id = id,
+        ProtectedAnswer = string.Empty,
+        CreatedAt = issuedAt,
+        ExpiresAt = expiresAt,
+        UsedAt = now.UtcDateTime,
+    };
+
+    /// <summary>
+    /// Stores the challenge as spent unless it already is; true for the one caller that stored it. The same statement
+    /// on SQLite and PostgreSQL, outside any tracked change of the context.
+    /// </summary>
+    private async Task<bool> StoreSpentAsync(CaptchaChallenge row, CancellationToken ct)
+    {
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "CaptchaChallenges" ("Id", "ProtectedAnswer", "CreatedAt", "ExpiresAt", "UsedAt")
+            VALUES ({row.Id}, {row.ProtectedAnswer}, {row.CreatedAt}, {row.ExpiresAt}, {row.UsedAt})
+            ON CONFLICT ("Id") DO NOTHING
+            """, ct);
+        if (inserted == 1 && RandomNumberGenerator.GetInt32(CleanUpOneIn) == 0)
+        {
+            await DeleteOldAsync(ct);
+        }
+
+        return inserted == 1;
+    }
+
+    /// <summary>Whether the challenge was stored as spent in the last 30 seconds (a double click's twin).</summary>
+    private Task<bool> SpentSinceAsync(Guid id, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now.UtcDateTime.AddSeconds(-30);
+        return db.CaptchaChallenges.AnyAsync(c => c.Id == id && c.UsedAt >= since, ct);
+    }
+
+    /// <summary>The picture of an unspent, unexpired challenge; null for any other id.</summary>
     public async Task<byte[]?> RenderPngAsync(Guid id, CancellationToken ct) =>
         await IsLiveAsync(id, ct) ? image.RenderPng(DigitsOf(id), key.SeedOf(id)) : null;
 
     /// <summary>
-    /// The spoken version of an unused, unexpired challenge (a WAV file): the same digits as its picture, for people
+    /// The spoken version of an unspent, unexpired challenge (a WAV file): the same digits as its picture, for people
     /// who cannot see it. Null for any other id.
     /// </summary>
     public async Task<byte[]?> RenderWavAsync(Guid id, CancellationToken ct) =>
@@ -116,20 +205,28 @@ public sealed class CaptchaService(
     /// <summary>The digits challenge <paramref name="id"/> shows (ASCII 1 to 9), derived from the key.</summary>
     internal string DigitsOf(Guid id) => key.DigitsOf(id, options.Value.Digits);
 
-    private Task<bool> IsLiveAsync(Guid id, CancellationToken ct) => IsLive.For(db)(db, id, time.GetUtcNow().UtcDateTime, ct);
+    /// <summary>When <paramref name="id"/> was issued and until when it can be answered, if it is ours and not expired.</summary>
+    private (DateTime IssuedAt, DateTime ExpiresAt)? LiveWindow(Guid id, DateTimeOffset now)
+    {
+        if (key.IssuedAtOf(id) is not { } issuedAt || issuedAt > now + ClockSkew)
+        {
+            return null;
+        }
 
-    // Compiled once: asked with every security-code picture and every answer.
-    private static readonly PerModelQuery<Func<HajDeskDbContext, Guid, DateTime, CancellationToken, Task<bool>>> IsLive = new(() =>
-        EF.CompileAsyncQuery((HajDeskDbContext db, Guid id, DateTime now, CancellationToken _) =>
-            db.CaptchaChallenges.Any(c => c.Id == id && c.UsedAt == null && c.ExpiresAt > now)));
+        var expiresAt = issuedAt + options.Value.Lifetime;
+        return now < expiresAt ? (issuedAt.UtcDateTime, expiresAt.UtcDateTime) : null;
+    }
 
-    private static readonly PerModelQuery<Func<HajDeskDbContext, Guid, CancellationToken, Task<string?>>> StoredHash = new(() =>
-        EF.CompileAsyncQuery((HajDeskDbContext db, Guid id, CancellationToken _) =>
-            db.CaptchaChallenges.AsNoTracking().Where(c => c.Id == id).Select(c => (string?)c.ProtectedAnswer).SingleOrDefault()));
+    private async Task<bool> IsLiveAsync(Guid id, CancellationToken ct) =>
+        LiveWindow(id, time.GetUtcNow()) is not null && !await IsSpent.For(db)(db, id, ct);
+
+    // Compiled once: asked with every security-code picture and sound.
+    private static readonly PerModelQuery<Func<HajDeskDbContext, Guid, CancellationToken, Task<bool>>> IsSpent = new(() =>
+        EF.CompileAsyncQuery((HajDeskDbContext db, Guid id, CancellationToken _) => db.CaptchaChallenges.Any(c => c.Id == id)));
 
     /// <summary>
-    /// Deletes up to <see cref="CleanUpBatch"/> challenges that expired more than <see cref="KeepFor"/> ago (a used
-    /// challenge is gone at most that long after its expiry). Runs on the <c>ExpiresAt</c> index.
+    /// Deletes up to <see cref="CleanUpBatch"/> spent challenges that expired more than <see cref="KeepFor"/> ago
+    /// (after that their ids are refused as expired anyway). Runs on the <c>ExpiresAt</c> index.
     /// </summary>
     internal async Task<int> DeleteOldAsync(CancellationToken ct)
     {

@@ -50,6 +50,7 @@ public static class CaptchaSetup
         services.AddSingleton(CaptchaImage.Load(CaptchaImage.DefaultFontPath));
         services.AddSingleton(CaptchaAudio.Load(CaptchaAudio.DefaultFolder));
         services.AddScoped<CaptchaService>();
+        services.AddSingleton<CaptchaClaims>();
         services.Configure<MvcOptions>(o => o.Filters.Add(new CaptchaHandlerFilter()));
 
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) => o.AddPolicy(RateLimitPolicy, context =>
@@ -84,8 +85,7 @@ public static class CaptchaSetup
             return wav is null ? Results.NotFound() : Results.File(wav, "audio/wav", enableRangeProcessing: true);
         }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 
-        app.MapPost("/captcha/new", async (HttpContext http, IAntiforgery antiforgery, CaptchaService captcha,
-            CancellationToken ct) =>
+        app.MapPost("/captcha/new", async (HttpContext http, IAntiforgery antiforgery, CaptchaService captcha) =>
         {
             http.Response.Headers.CacheControl = "no-store";
             if (!await antiforgery.IsRequestValidAsync(http))
@@ -93,7 +93,7 @@ public static class CaptchaSetup
                 return Results.BadRequest();
             }
 
-            var id = await captcha.CreateAsync(ct);
+            var id = captcha.Create();
             return Results.Ok(new NewChallenge(id, ImagePath(id), AudioPath(id)));
         }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 

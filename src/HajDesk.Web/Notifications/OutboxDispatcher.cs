@@ -16,7 +16,7 @@ namespace HajDesk.Web.Notifications;
 /// Claiming: a message is due when it is <c>Pending</c>, its <c>NextAttemptAt</c> has come and nobody holds a lease
 /// on it. A claim sets <c>LockedUntil</c> (the lease). On PostgreSQL the due rows are selected
 /// <c>FOR UPDATE SKIP LOCKED</c> in the transaction that sets the lease, so dispatchers in several processes never
-/// claim the same row; on SQLite (one writer) each row is claimed by a conditional update.
+/// claim the same row; on SQLite (one writer) one conditional update claims the batch.
 /// </para>
 /// <para>
 /// At least once: a message is marked <c>Sent</c> only after the provider accepted it, and only while this
@@ -92,7 +92,7 @@ public sealed partial class OutboxDispatcher(
 
         var batch = db.Database.IsNpgsql()
             ? await ClaimOnPostgresAsync(db, now, lease, settings.BatchSize, cancellationToken)
-            : await ClaimOneByOneAsync(db, now, lease, settings.BatchSize, cancellationToken);
+            : await ClaimOnSqliteAsync(db, now, lease, settings.BatchSize, cancellationToken);
 
         for (var i = 0; i < batch.Count; i++)
         {
@@ -214,8 +214,11 @@ public sealed partial class OutboxDispatcher(
         return rows;
     }
 
-    /// <summary>SQLite: one writer at a time, so a conditional update per row is an atomic claim.</summary>
-    private static async Task<List<OutboxMessage>> ClaimOneByOneAsync(HajDeskDbContext db, DateTime now, DateTime lease,
+    /// <summary>
+    /// SQLite: one writer at a time, so one conditional update of the due candidates is an atomic claim of those
+    /// still due (one write per batch, not per message); the rows carrying this lease are the claimed ones.
+    /// </summary>
+    private static async Task<List<OutboxMessage>> ClaimOnSqliteAsync(HajDeskDbContext db, DateTime now, DateTime lease,
         int batchSize, CancellationToken cancellationToken)
     {
         var candidates = await db.OutboxMessages.AsNoTracking()
@@ -224,25 +227,23 @@ public sealed partial class OutboxDispatcher(
             .Select(m => m.Id)
             .Take(batchSize)
             .ToListAsync(cancellationToken);
-        var claimed = new List<long>();
-        foreach (var id in candidates)
-        {
-            var count = await db.OutboxMessages
-                .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now
-                            && (m.LockedUntil == null || m.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lease), cancellationToken);
-            if (count == 1)
-            {
-                claimed.Add(id);
-            }
-        }
-
-        if (claimed.Count == 0)
+        if (candidates.Count == 0)
         {
             return [];
         }
 
-        var rows = await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).ToListAsync(cancellationToken);
+        var claimed = await db.OutboxMessages
+            .Where(m => candidates.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now
+                        && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lease), cancellationToken);
+        if (claimed == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.OutboxMessages.AsNoTracking()
+            .Where(m => candidates.Contains(m.Id) && m.LockedUntil == lease)
+            .ToListAsync(cancellationToken);
         return rows.OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToList();
     }
 

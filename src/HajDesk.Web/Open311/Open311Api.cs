@@ -53,7 +53,7 @@ public sealed partial class Open311Api(
             return Open311Errors.Result(format, StatusCodes.Status403Forbidden, Open311Errors.KeyMissingOrWrong);
         }
 
-        var result = limiter.TryAcquire(key.Id)
+        var result = await limiter.TryAcquireAsync(key.Id, http.RequestAborted)
             ? await action(format, key)
             : Open311Errors.Result(format, StatusCodes.Status429TooManyRequests, Open311Errors.RateLimited);
         var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;

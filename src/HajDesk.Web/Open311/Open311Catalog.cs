@@ -1,5 +1,6 @@
 using System.Globalization;
 using HajDesk.Core.Reference;
+using HajDesk.Core.Requests;
 using HajDesk.Core.Requests.Submission;
 
 namespace HajDesk.Web.Open311;
@@ -73,6 +74,8 @@ public static class Open311Catalog
 
         var provinceValues = new Open311List("value",
             [.. provinces.Select(p => (object)new Open311Object().Set("key", Code(p.Id)).Set("name", p.Name))]);
+        var typeValues = new Open311List("value",
+            [.. RequestTypeText.All.Select(t => (object)new Open311Object().Set("key", t.ToString()).Set("name", t.ToPersian()))]);
         return new Open311Object()
             .Set("service_code", service.Code)
             .Set("attributes", new Open311List("attribute",
@@ -84,6 +87,7 @@ public static class Open311Catalog
                 Attribute("email", "string", false, "ایمیل متقاضی", "اختیاری؛ مانند name@example.com."),
                 Attribute("landline_area_code", "string", false, "پیش‌شماره تلفن ثابت", "اختیاری؛ پیش‌شماره یکی از استان‌ها، مانند 021."),
                 Attribute("landline_number", "string", false, "شماره تلفن ثابت", "اختیاری؛ هشت رقم بدون پیش‌شماره."),
+                Attribute("request_type", "singlevaluelist", false, "نوع پیام", "اختیاری؛ درخواست، شکایت، انتقاد یا پیشنهاد. بی آن، درخواست.", typeValues),
             ]));
     }
 

@@ -1,24 +1,27 @@
-using System.Threading.RateLimiting;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Operations;
 using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Open311;
 
 /// <summary>
 /// The per-key limit of the API: <c>RateLimits:ApiCallsPerMinute</c> calls per API key in a sliding minute, counted
-/// once the key is known to be good (so one client's burst never slows another's). Per node, like every limit.
+/// once the key is known to be good (so one client's burst never slows another's). Counted in
+/// <see cref="IRateCounterStore"/>, so on PostgreSQL every node together allows what one would.
 /// </summary>
-public sealed class Open311KeyLimiter(IOptions<RateLimitOptions> options) : IDisposable
+public sealed class Open311KeyLimiter(IRateCounterStore store, IOptions<RateLimitOptions> options, DeskMetrics metrics)
 {
-    private readonly PartitionedRateLimiter<int> limiter = PartitionedRateLimiter.Create<int, int>(keyId =>
-        RateLimitPartition.GetSlidingWindowLimiter(keyId, _ => RateLimits.PerMinute(options.Value.ApiCallsPerMinute)));
-
     /// <summary>True when the key may make one more call now.</summary>
-    public bool TryAcquire(int apiKeyId)
+    public async Task<bool> TryAcquireAsync(int apiKeyId, CancellationToken cancellationToken = default)
     {
-        using var lease = limiter.AttemptAcquire(apiKeyId);
-        return lease.IsAcquired;
-    }
+        var allowed = await store.TryAcquireAsync(
+            "ApiKey|" + apiKeyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            options.Value.ApiCallsPerMinute, TimeSpan.FromMinutes(1), cancellationToken);
+        if (!allowed)
+        {
+            metrics.LimitRejected("ApiKey");
+        }
 
-    public void Dispose() => limiter.Dispose();
+        return allowed;
+    }
 }

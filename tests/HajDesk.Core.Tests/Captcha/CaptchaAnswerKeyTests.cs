@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using HajDesk.Core.Captcha;
 
 namespace HajDesk.Core.Tests.Captcha;
@@ -39,36 +38,35 @@ public class CaptchaAnswerKeyTests
     }
 
     [Fact]
-    public void Matches_RightAnswer_PassesAndAnyOtherAnswerOrIdFails()
+    public void IssuedAtOf_OwnId_IsItsIssuingMillisecondAndEveryIdIsNew()
     {
-        var id = Guid.NewGuid();
-        var digits = Key.DigitsOf(id, 5);
-        var hash = Key.HashOf(id, digits);
+        var issued = new DateTimeOffset(2026, 3, 1, 8, 0, 0, 123, TimeSpan.Zero);
+        var ids = Enumerable.Range(0, 200).Select(_ => Key.NewChallengeId(issued)).ToList();
 
-        Assert.True(Key.Matches(id, digits, hash));
-        Assert.False(Key.Matches(Guid.NewGuid(), digits, hash));
-        Assert.False(Key.Matches(id, digits[..4], hash));
-        Assert.False(Key.Matches(id, digits, "not base64!"));
-        Assert.False(Key.Matches(id, digits, Convert.ToBase64String(new byte[16])));
+        Assert.All(ids, id => Assert.Equal(issued, Key.IssuedAtOf(id)));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        // The digits of ids issued in the same millisecond are still independent of each other.
+        Assert.True(ids.Select(id => Key.DigitsOf(id, 5)).Distinct().Count() > 190);
     }
 
     [Fact]
-    public void HashOf_WithoutTheKey_NoAnswerCanBeTriedAgainstIt()
+    public void IssuedAtOf_ForgedOrAlteredId_IsNull()
     {
-        var id = Guid.NewGuid();
-        var digits = Key.DigitsOf(id, 5);
-        var stored = Key.HashOf(id, digits);
-        var guesser = new CaptchaAnswerKey(new byte[32]);
+        var id = Key.NewChallengeId(DateTimeOffset.UtcNow);
+        var other = new CaptchaAnswerKey(RandomNumberGenerator.GetBytes(32));
 
-        // Every possible answer, hashed as a reader of the database might try: plain SHA-256 of id and answer,
-        // or the app's own scheme under a key they made up. None gives the stored value.
-        var tried = AllAnswers(5).Count(answer =>
-            Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(id + answer))) == stored
-            || guesser.HashOf(id, answer) == stored);
-
-        Assert.Equal(0, tried);
-        Assert.Single(AllAnswers(5), answer => Key.HashOf(id, answer) == stored);
-        Assert.DoesNotContain(digits, stored, StringComparison.Ordinal);
+        Assert.Null(Key.IssuedAtOf(Guid.NewGuid()));
+        Assert.Null(Key.IssuedAtOf(Guid.Empty));
+        Assert.Null(other.IssuedAtOf(id));
+        Assert.Null(Key.IssuedAtOf(other.NewChallengeId(DateTimeOffset.UtcNow)));
+        // Any one bit changed, in the time (a longer life), the random part or the tag: refused.
+        var bytes = id.ToByteArray(bigEndian: true);
+        for (var bit = 0; bit < 128; bit++)
+        {
+            var altered = (byte[])bytes.Clone();
+            altered[bit / 8] ^= (byte)(1 << (bit % 8));
+            Assert.Null(Key.IssuedAtOf(new Guid(altered, bigEndian: true)));
+        }
     }
 
     [Theory]
@@ -87,8 +85,4 @@ public class CaptchaAnswerKeyTests
         Assert.Equal(32, Convert.FromBase64String(text).Length);
         Assert.Equal(CaptchaAnswerKey.FromBase64(text)!.DigitsOf(id, 6), CaptchaAnswerKey.FromBase64($" {text}\n")!.DigitsOf(id, 6));
     }
-
-    private static IEnumerable<string> AllAnswers(int length) => length == 0
-        ? [string.Empty]
-        : AllAnswers(length - 1).SelectMany(prefix => "123456789".Select(d => prefix + d));
 }

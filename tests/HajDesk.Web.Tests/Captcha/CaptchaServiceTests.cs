@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using HajDesk.Core.Captcha;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HajDesk.Web.Tests.Captcha;
 
@@ -122,52 +119,69 @@ public class CaptchaServiceTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task CreateAsync_Answer_IsFiveDigitsOneToNineStoredOnlyAsAKeyedHash(DatabaseProvider provider)
+    public async Task Create_Challenges_AreFiveDigitsOneToNineAndWriteNothing(DatabaseProvider provider)
     {
         await using var app = await HajDeskFactory.CreateAsync(provider);
 
         for (var i = 0; i < 30; i++)
         {
             var id = await app.CreateChallengeAsync();
-            var answer = await app.AnswerOfAsync(id);
-            var stored = (await app.ChallengeAsync(id)).ProtectedAnswer;
-
-            Assert.Matches("^[1-9]{5}$", answer);
-            Assert.DoesNotContain(answer, stored, StringComparison.Ordinal);
-            Assert.DoesNotContain(answer.InDigits('۰'), stored, StringComparison.Ordinal);
-            Assert.Equal(32, Convert.FromBase64String(stored).Length);
+            Assert.Matches("^[1-9]{5}$", await app.AnswerOfAsync(id));
+            Assert.NotNull(await app.WithCaptchaAsync(c => c.RenderPngAsync(id, CancellationToken.None)));
         }
+
+        Assert.Equal(0, await app.WithDbAsync(db => db.CaptchaChallenges.CountAsync()));
     }
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task DatabaseReader_LiveChallengeRow_CannotDeriveTheAnswerWithoutTheKey(DatabaseProvider provider)
+    public async Task DatabaseReader_SpentChallengeRow_HoldsNothingOfTheAnswer(DatabaseProvider provider)
     {
         await using var app = await HajDeskFactory.CreateAsync(provider);
+        var spent = await app.CreateChallengeAsync();
+        var live = await app.CreateChallengeAsync();
+        Assert.False(await app.VerifyAsync(spent, "wrong"));
+
+        // What a reader of the database sees: the spent row (a live challenge has none), and the Data Protection key
+        // ring in the same database. Neither holds the digits, and without the key they cannot be derived from the id.
+        var rows = await app.WithDbAsync(db => db.CaptchaChallenges.AsNoTracking().ToListAsync());
+        var keyRing = string.Concat(await app.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml ?? "").ToListAsync()));
+        var row = Assert.Single(rows);
+        Assert.Equal(spent, row.Id);
+        Assert.Equal(string.Empty, row.ProtectedAnswer);
+        var guesser = new CaptchaAnswerKey(new byte[32]);
+        Assert.NotEqual(await app.AnswerOfAsync(spent), guesser.DigitsOf(spent, 5));
+        Assert.DoesNotContain(live.ToString(), keyRing, StringComparison.OrdinalIgnoreCase);
+        Assert.True(await app.VerifyAsync(live, await app.AnswerOfAsync(live)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task VerifyAsync_ForgedOrAlteredId_FailsWithoutWriting(DatabaseProvider provider)
+    {
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["Captcha:TestCode"] = "12345",
+        }, provider: provider);
         var id = await app.CreateChallengeAsync();
         var answer = await app.AnswerOfAsync(id);
+        var bytes = id.ToByteArray(bigEndian: true);
+        bytes[0] ^= 0x40; // a later issuing time: a longer life
+        var altered = new Guid(bytes, bigEndian: true);
+        var otherKey = new CaptchaAnswerKey(RandomNumberGenerator.GetBytes(32)).NewChallengeId(DateTimeOffset.UtcNow);
 
-        // What a reader of the database sees: the row, and the Data Protection key ring in the same database.
-        var row = await app.WithDbAsync(db => db.Database
-            .SqlQuery<string>($"SELECT \"ProtectedAnswer\" AS \"Value\" FROM \"CaptchaChallenges\" WHERE \"Id\" = {id}")
-            .SingleAsync());
-        var keyRing = await app.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml ?? "").ToListAsync());
-        var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("HajDesk.Captcha");
-        var candidates = AllAnswers(5).ToList();
+        foreach (var forged in new[] { altered, otherKey, Guid.NewGuid(), Guid.Empty })
+        {
+            Assert.Equal(CaptchaCheck.AlreadyUsed, await app.WithCaptchaAsync(c => c.CheckAsync(forged, "12345", CancellationToken.None)));
+            Assert.Null(await app.WithCaptchaAsync(c => c.RenderPngAsync(forged, CancellationToken.None)));
+        }
 
-        Assert.DoesNotContain(keyRing, xml => xml.Contains(row, StringComparison.Ordinal));
-        Assert.Throws<CryptographicException>(() => protector.Unprotect(row));
-        var guesser = new CaptchaAnswerKey(new byte[32]);
-        Assert.DoesNotContain(candidates, c =>
-            Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(id + c))) == row || guesser.HashOf(id, c) == row);
-        // With the key (which is not in the database) exactly one candidate fits: the answer.
-        var key = app.Services.GetRequiredService<CaptchaAnswerKey>();
-        Assert.Equal(answer, Assert.Single(candidates, c => key.HashOf(id, c) == row));
+        Assert.Equal(0, await app.WithDbAsync(db => db.CaptchaChallenges.CountAsync()));
         Assert.True(await app.VerifyAsync(id, answer));
     }
 
     [Fact]
-    public async Task CreateAsync_Challenge_ExpiresAfterTheConfiguredLifetime()
+    public async Task VerifyAsync_Challenge_IsStoredAsSpentWithItsIssuingTimeAndConfiguredLifetime()
     {
         await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?>
         {
@@ -178,12 +192,15 @@ public class CaptchaServiceTests
         await using var timed = app.WithClock(clock);
 
         var id = await timed.CreateChallengeAsync();
+        var issued = clock.Now.UtcDateTime;
+        Assert.Matches("^[1-9]{6}$", await timed.AnswerOfAsync(id));
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(await timed.VerifyAsync(id, await timed.AnswerOfAsync(id)));
         var challenge = await timed.ChallengeAsync(id);
 
-        Assert.Equal(clock.Now.UtcDateTime, challenge.CreatedAt);
-        Assert.Equal(clock.Now.UtcDateTime.AddMinutes(2), challenge.ExpiresAt);
-        Assert.Null(challenge.UsedAt);
-        Assert.Matches("^[1-9]{6}$", await timed.AnswerOfAsync(id));
+        Assert.Equal(issued, challenge.CreatedAt);
+        Assert.Equal(issued.AddMinutes(2), challenge.ExpiresAt);
+        Assert.Equal(issued.AddSeconds(30), challenge.UsedAt);
     }
 
     [Fact]
@@ -230,10 +247,6 @@ public class CaptchaServiceTests
         var left = await app.WithDbAsync(db => db.CaptchaChallenges.Select(c => c.Id).ToListAsync());
         Assert.Equal(new[] { recent.Id, live.Id }.Order(), left.Order());
     }
-
-    private static IEnumerable<string> AllAnswers(int length) => length == 0
-        ? [string.Empty]
-        : AllAnswers(length - 1).SelectMany(prefix => "123456789".Select(d => prefix + d));
 
     [Theory]
     [InlineData("۱۲۳۴۵", "12345")]

@@ -31,12 +31,12 @@ public static class CaptchaTestApp
     }
 
     public static Task<Guid> CreateChallengeAsync(this WebApplicationFactory<Program> app) =>
-        app.WithCaptchaAsync(c => c.CreateAsync(CancellationToken.None));
+        app.WithCaptchaAsync(c => Task.FromResult(c.Create()));
 
     public static Task<bool> VerifyAsync(this WebApplicationFactory<Program> app, Guid id, string? answer) =>
         app.WithCaptchaAsync(c => c.VerifyAsync(id, answer, CancellationToken.None));
 
-    /// <summary>The challenge's row as stored.</summary>
+    /// <summary>The challenge's row, stored once it is spent.</summary>
     public static async Task<Core.Captcha.CaptchaChallenge> ChallengeAsync(this WebApplicationFactory<Program> app, Guid id)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -57,6 +57,27 @@ public class Open311ApiTests
         AssertXmlMatchesJson(errorsXml.Body, "errors", "error", AssertSchema("errors", errors.Body));
     }
 
+    [Fact]
+    public async Task PostRequests_RequestType_IsOptionalReadByNameAndRefusedWhenUnknown()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var key = await IssueKeyAsync(app);
+        var client = app.CreateClient();
+        var complaint = await ValidRequestAsync(app, key);
+        complaint["attribute[request_type]"] = "شکایت";
+        var unknown = await ValidRequestAsync(app, key);
+        unknown["attribute[request_type]"] = "3";
+
+        Assert.Equal(HttpStatusCode.OK, (await PostRequestAsync(client, await ValidRequestAsync(app, key))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostRequestAsync(client, complaint)).StatusCode);
+        var refused = await PostRequestAsync(client, unknown);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("attribute[request_type]", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var types = await app.WithDbAsync(db => db.Requests.OrderBy(r => r.Id).Select(r => r.Type).ToListAsync());
+        Assert.Equal([RequestType.Request, RequestType.Complaint], types);
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task PostRequests_ValidRequest_InTehranInboxFollowedUpOnWebWithOutboxAndAudit(DatabaseProvider provider)

@@ -1,5 +1,6 @@
 using HajDesk.Core.Captcha;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Open311;
 using HajDesk.Web.Tests.Infrastructure;
 using HajDesk.Web.Tests.Notifications;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public class SharedLimitTests
         {
             ["RateLimits:TrackByNationalCode"] = "7",
             ["RateLimits:TrackByClient"] = "5",
+            ["RateLimits:ApiCallsPerMinute"] = "6",
             ["Captcha:AnswerKey"] = CaptchaAnswerKey.NewBase64(),
         };
         await using var first = new HajDeskFactory(database, settings);
@@ -34,8 +36,13 @@ public class SharedLimitTests
         var lookups = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
             nodes[i % 2].TryAcquireAsync(ThrottleBucket.TrackByClient, "192.0.2.7")));
 
+        var keyLimiters = new[] { first, second }.Select(n => n.Services.GetRequiredService<Open311KeyLimiter>()).ToArray();
+        var apiCalls = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => keyLimiters[i % 2].TryAcquireAsync(42)));
+
         Assert.Equal(7, guesses.Count(allowed => allowed));
         Assert.Equal(5, lookups.Count(allowed => allowed));
+        Assert.Equal(6, apiCalls.Count(allowed => allowed));
+        Assert.True(await keyLimiters[1].TryAcquireAsync(43));
         // Another national code has its own budget.
         Assert.True(await nodes[1].TryAcquireAsync(ThrottleBucket.TrackByNationalCode, "0010350829"));
     }

@@ -24,6 +24,22 @@ public class HomePageTests
     }
 
     [Fact]
+    public async Task Get_HomeTwice_SecondIsServedFromMemoryWithTheSecurityHeadersAndNoCookie()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var client = app.CreateClient();
+
+        var first = await client.GetAsync("/");
+        var second = await client.GetAsync("/");
+
+        Assert.False(first.Headers.Contains("Age"));
+        Assert.True(second.Headers.Contains("Age"));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.True(second.Headers.Contains("Content-Security-Policy"));
+        Assert.False(second.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
     public async Task Get_Home_ShowsTheOrganizationNameFromConfiguration()
     {
         await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?>

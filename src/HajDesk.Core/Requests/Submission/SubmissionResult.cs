@@ -19,6 +19,12 @@ public enum SubmissionOutcome
 
     /// <summary>The caller's limit on registry lookups refused this one; nothing was stored.</summary>
     Throttled,
+
+    /// <summary>
+    /// The one-time security code to be spent with the request was spent meanwhile by another post (on another app
+    /// process); nothing was stored.
+    /// </summary>
+    SecurityCodeSpent,
 }
 
 /// <summary>What became of a submission: the request (id and tracking code), or why not.</summary>

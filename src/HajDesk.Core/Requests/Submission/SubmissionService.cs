@@ -16,8 +16,8 @@ namespace HajDesk.Core.Requests.Submission;
 /// <remarks>
 /// Limits on asking the registry belong to the channel (per address, per national code, per form): it passes a
 /// <c>mayAskRegistry</c> gate, called with the normalized national code and the birth date right before the registry is asked.
-/// So does the security code: the web form checks it before calling, trusted channels (signed-in staff, an API key)
-/// have none.
+/// So does the security code: the web form checks and claims it before calling and hands it over to be stored as
+/// spent with the request; trusted channels (signed-in staff, an API key) have none.
 /// </remarks>
 public sealed class SubmissionService(
     HajDeskDbContext db,
@@ -47,19 +47,13 @@ public sealed class SubmissionService(
             db.Requests.AsNoTracking().Where(r => r.SubmissionKey == submissionKey).Select(r => (long?)r.Id).FirstOrDefault()));
 
     /// <summary>
-    /// A double click sends the same form twice at once: the first post spends the security code, the second
-    /// finds it used. If that code was spent in the last 30 seconds, the twin is probably still saving this very
-    /// form, so wait up to ten seconds for its request instead of showing an error.
+    /// A double click sends the same form twice at once: the first post takes the security code, the second finds
+    /// it taken. When the channel says a twin is probably still saving this very form, wait up to ten seconds for
+    /// its request instead of showing an error.
     /// </summary>
-    /// <returns>The twin's request, or null when there is no twin in flight.</returns>
-    public async Task<long?> WaitForTwinAsync(Guid submissionKey, Guid spentChallengeId, CancellationToken cancellationToken)
+    /// <returns>The twin's request, or null when none appeared.</returns>
+    public async Task<long?> WaitForTwinAsync(Guid submissionKey, CancellationToken cancellationToken)
     {
-        var since = time.GetUtcNow().UtcDateTime.AddSeconds(-30);
-        if (!await db.CaptchaChallenges.AnyAsync(c => c.Id == spentChallengeId && c.UsedAt >= since, cancellationToken))
-        {
-            return null;
-        }
-
         for (var attempt = 0; attempt < 40; attempt++)
         {
             if (await FindAsync(submissionKey, cancellationToken) is { } id)
@@ -108,9 +102,15 @@ public sealed class SubmissionService(
     /// <param name="mayAskRegistry">The channel's limit on registry lookups; null for none.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <param name="origin">The channel and who brought the request in (staff member, API key); the web form when null.</param>
+    /// <param name="spentCode">
+    /// The web form's security code, checked and claimed by the channel, to be stored as spent in the request's own
+    /// transaction (one write per send instead of two). If another post stored it first, the outcome is
+    /// <see cref="SubmissionOutcome.SecurityCodeSpent"/>. Not stored by this call on any other outcome: the channel
+    /// spends it then.
+    /// </param>
     public async Task<SubmissionResult> SubmitAsync(
         Guid submissionKey, SubmissionInput input, FieldErrors? channelErrors, Func<string, DateOnly, CancellationToken, Task<bool>>? mayAskRegistry,
-        CancellationToken cancellationToken, SubmissionOrigin? origin = null)
+        CancellationToken cancellationToken, SubmissionOrigin? origin = null, Captcha.CaptchaChallenge? spentCode = null)
     {
         if (await FindAsync(submissionKey, cancellationToken) is { } existing)
         {
@@ -132,7 +132,7 @@ public sealed class SubmissionService(
             IdentityOutcome.Unavailable => new SubmissionResult(SubmissionOutcome.RegistryUnavailable, errors),
             IdentityOutcome.Found when fields is not null && errors.IsEmpty =>
                 await SaveAsync(ServiceRequest.Submit(submissionKey, identity.Person!, fields, time.GetUtcNow().UtcDateTime,
-                    await calendars.GetAsync(db, cancellationToken), origin), staged, cancellationToken),
+                    await calendars.GetAsync(db, cancellationToken), origin), staged, spentCode, cancellationToken),
             _ => new SubmissionResult(SubmissionOutcome.Invalid, errors, identity.Person),
         };
     }
@@ -167,9 +167,13 @@ public sealed class SubmissionService(
         }
     }
 
-    private async Task<SubmissionResult> SaveAsync(ServiceRequest request, List<Attachment> staged, CancellationToken cancellationToken)
+    private async Task<SubmissionResult> SaveAsync(ServiceRequest request, List<Attachment> staged, Captcha.CaptchaChallenge? spentCode, CancellationToken cancellationToken)
     {
         db.Requests.Add(request);
+        if (spentCode is not null)
+        {
+            db.CaptchaChallenges.Add(spentCode);
+        }
 
         // The staged files join the request in the same transaction: the tracking code is shown only once the
         // request and all of its files are committed together.
@@ -191,12 +195,19 @@ public sealed class SubmissionService(
             }
             catch (DbUpdateException) when (attempt < SaveAttempts)
             {
-                // Either this very form was committed a moment ago by a double click, or (rarely) the random tracking
-                // code is taken. In the first case the first request wins; in the second, draw again.
+                // Either this very form was committed a moment ago by a double click, or its security code was spent
+                // by another post, or (rarely) the random tracking code is taken. In the first case the first request
+                // wins, in the second this one stops; in the third, draw again.
                 if (await FindAsync(request.SubmissionKey, cancellationToken) is { } id)
                 {
                     db.ChangeTracker.Clear();
                     return await ExistingAsync(id, cancellationToken);
+                }
+
+                if (spentCode is not null && await db.CaptchaChallenges.AsNoTracking().AnyAsync(c => c.Id == spentCode.Id, cancellationToken))
+                {
+                    db.ChangeTracker.Clear();
+                    return new SubmissionResult(SubmissionOutcome.SecurityCodeSpent, new FieldErrors());
                 }
 
                 request.RedrawTrackingCode();

@@ -112,6 +112,35 @@ public class SendTests
         Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync()));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Post_SolvedCodeWithAnotherForm_IsRefusedWhetherItsFirstFormWasSentOrNot(DatabaseProvider provider)
+    {
+        await using var app = await HajDeskFactory.CreateAsync(provider);
+        var page = await SendPage.OpenAsync(NoRedirects(app));
+        string CodeOnPage() => page.Form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[name=CaptchaId]")!.Value;
+
+        // The registry does not confirm this birth date: nothing is stored, and the solved code is spent all the same.
+        var refusedCode = CodeOnPage();
+        Assert.Equal(HttpStatusCode.BadRequest, (await page.PostAsync(page.ValidValues(new Dictionary<string, string?> { ["Input.BirthDay"] = "13" }))).StatusCode);
+        // This one is stored as spent in the request's own transaction.
+        var sentCode = CodeOnPage();
+        Assert.Equal(HttpStatusCode.Redirect, (await page.PostAsync(page.ValidValues())).StatusCode);
+
+        foreach (var code in new[] { refusedCode, sentCode })
+        {
+            var other = await SendPage.OpenAsync(NoRedirects(app));
+            var response = await other.PostAsync(other.ValidValues(new Dictionary<string, string?> { ["CaptchaId"] = code }));
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(HajDesk.Web.Captcha.CaptchaField.WrongAnswer, other.SummaryErrors);
+        }
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync()));
+        var spent = await app.WithDbAsync(db => db.CaptchaChallenges.Select(c => c.Id).ToListAsync());
+        Assert.Equal(new[] { refusedCode, sentCode }.Select(Guid.Parse).Order(), spent.Order());
+    }
+
     [Fact]
     public async Task Post_NamesInTheForm_AreIgnoredForTheRegistrysNames()
     {

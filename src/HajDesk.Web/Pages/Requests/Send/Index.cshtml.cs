@@ -134,26 +134,35 @@ public class IndexModel(
         var errors = new FieldErrors();
         await StageUploadsAsync(errors, cancellationToken);
 
-        // The security code is checked (and spent) before the registry is asked, so the registry cannot be used to
-        // learn names without solving it.
-        var captchaCheck = Guid.TryParse(CaptchaId, out var challengeId)
-            ? await captcha.CheckAsync(challengeId, CaptchaAnswer, cancellationToken)
-            : CaptchaCheck.AlreadyUsed;
-        if (captchaCheck == CaptchaCheck.AlreadyUsed && challengeId != Guid.Empty
-            && await submission.WaitForTwinAsync(key, challengeId, cancellationToken) is { } twinId)
+        // The security code is checked before the registry is asked, so the registry cannot be used to learn names
+        // without solving it. A right code is claimed here and stored as spent in the request's own transaction
+        // (one write per send); whatever else happens, the claim's release stores it as spent.
+        var claim = Guid.TryParse(CaptchaId, out var challengeId)
+            ? await captcha.ClaimAsync(challengeId, CaptchaAnswer, cancellationToken)
+            : CaptchaClaim.None;
+        SubmissionResult? result = null;
+        try
         {
-            return Receipt(twinId);
-        }
+            if (claim.TwinMayBeInFlight && await submission.WaitForTwinAsync(key, cancellationToken) is { } twinId)
+            {
+                return Receipt(twinId);
+            }
 
-        SubmissionResult result;
-        if (captchaCheck != CaptchaCheck.Passed)
-        {
-            ModelState.AddModelError(nameof(CaptchaAnswer), string.IsNullOrWhiteSpace(CaptchaAnswer) ? CaptchaField.MissingAnswer : CaptchaField.WrongAnswer);
-            result = await submission.CheckAsync(key, Input, errors, cancellationToken);
+            if (claim.Check == CaptchaCheck.Passed)
+            {
+                result = await submission.SubmitAsync(key, Input, errors, gate.MayAskRegistry, cancellationToken, spentCode: claim.SpentRow);
+            }
+
+            if (result is null or { Outcome: SubmissionOutcome.SecurityCodeSpent })
+            {
+                ModelState.AddModelError(nameof(CaptchaAnswer), string.IsNullOrWhiteSpace(CaptchaAnswer) ? CaptchaField.MissingAnswer : CaptchaField.WrongAnswer);
+                result = await submission.CheckAsync(key, Input, errors, cancellationToken);
+            }
         }
-        else
+        finally
         {
-            result = await submission.SubmitAsync(key, Input, errors, gate.MayAskRegistry, cancellationToken);
+            // Not the request's token: a citizen who closes the page still spends the code.
+            await captcha.ReleaseAsync(claim, storedWithRequest: result?.Outcome == SubmissionOutcome.Created, CancellationToken.None);
         }
 
         switch (result.Outcome)
@@ -262,7 +271,7 @@ public class IndexModel(
             ModelState.Remove(nameof(LookupToken));
         }
 
-        CaptchaChallengeId = await captcha.CreateAsync(cancellationToken);
+        CaptchaChallengeId = captcha.Create();
         CaptchaAnswer = null;
         ModelState.Remove(nameof(CaptchaAnswer) + ".Raw");
         Response.StatusCode = status ?? (ModelState.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);

@@ -49,13 +49,12 @@ public class IndexModel(
 
     public Guid CaptchaChallengeId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await PageAsync(StatusCodes.Status200OK, cancellationToken);
+    public IActionResult OnGet() => PageWithNewCode(StatusCodes.Status200OK);
 
-    public async Task<IActionResult> OnPostNewCaptchaAsync(CancellationToken cancellationToken)
+    public IActionResult OnPostNewCaptcha()
     {
         ModelState.Clear();
-        return await PageAsync(StatusCodes.Status200OK, cancellationToken);
+        return PageWithNewCode(StatusCodes.Status200OK);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -100,7 +99,7 @@ public class IndexModel(
 
         if (!ModelState.IsValid || nationalCode is null || trackingCode is null)
         {
-            return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
+            return PageWithNewCode(StatusCodes.Status400BadRequest);
         }
 
         if (!await throttle.TryAcquireAsync(ThrottleBucket.TrackByClient, RateLimits.ClientKey(HttpContext), cancellationToken))
@@ -126,7 +125,7 @@ public class IndexModel(
             }
 
             ModelState.AddModelError(string.Empty, MismatchMessage);
-            return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
+            return PageWithNewCode(StatusCodes.Status400BadRequest);
         }
 
         trackingCookie.Issue(Response, found!.Id);
@@ -145,9 +144,10 @@ public class IndexModel(
     private static string HashPrefix(string value) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes("hajdesk-track:" + value)))[..8];
 
-    private async Task<PageResult> PageAsync(int status, CancellationToken cancellationToken)
+    /// <summary>The form again, with a new security code (issuing one writes nothing).</summary>
+    private PageResult PageWithNewCode(int status)
     {
-        CaptchaChallengeId = await captcha.CreateAsync(cancellationToken);
+        CaptchaChallengeId = captcha.Create();
         CaptchaAnswer = null;
         Response.StatusCode = status;
         return Page();
