@@ -187,7 +187,6 @@ app.UseImmutableStaticAssets();
 app.UseRateLimiter();
 app.UseUnreadableFormRefusal();
 app.UseAuthorization();
-app.UseOutputCache();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapCaptcha();
