@@ -36,6 +36,8 @@ public readonly record struct JalaliMonth(int Year, int Month) : IComparable<Jal
     public DateTime StartUtc =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(FirstDay.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), JalaliDate.Tehran);
 
+    public JalaliMonth Previous() => Month == 1 ? new JalaliMonth(Year - 1, 12) : new JalaliMonth(Year, Month - 1);
+
     public JalaliMonth Next() => Month == 12 ? new JalaliMonth(Year + 1, 1) : new JalaliMonth(Year, Month + 1);
 
     /// <summary>«فروردین ۱۴۰۴».</summary>

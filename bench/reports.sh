@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Times the reports at a million requests on PostgreSQL (issue 13): every dashboard view (by month, province,
+# subject, expert) as an administrator over the last year of every province (the worst case) and as a Tehran
+# supervisor, and the public statistics page uncached and from the output cache. Reuses the database that
+# bench/inbox-benchmark.sh seeds (run that first, or BENCH_SEED=1 here), adds the report columns with
+# bench/reports-seed.sql, and prints a Markdown table of p50/p95 in ms over BENCH_RUNS runs (default 10).
+#   bench/reports.sh [count]        default count 1000000
+# Run it on an otherwise idle machine.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+count="${1:-1000000}"
+runs="${BENCH_RUNS:-10}"
+port="${BENCH_PORT:-5098}"
+db="hajdesk_bench_$count"
+
+scripts/test-postgres.sh start >/dev/null
+eval "$(scripts/test-postgres.sh env)"
+pgpass="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$HAJDESK_TEST_POSTGRES")"
+pgport="$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$HAJDESK_TEST_POSTGRES")"
+psql_() { PGPASSWORD="$pgpass" psql -h 127.0.0.1 -p "$pgport" -U hajdesk_test -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+dotnet build src/HajDesk.Web -c Release -v quiet -nologo >/dev/null
+bin="$root/src/HajDesk.Web/bin/Release/net10.0"
+app_() { (cd "$bin" && exec dotnet HajDesk.Web.dll "$@"); }
+export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres
+export Database__ConnectionString="${HAJDESK_TEST_POSTGRES/Database=postgres/Database=$db}"
+
+if [[ "${BENCH_SEED:-0}" == 1 || "$(psql_ -d "$db" -c 'SELECT count(*) FROM "Requests"' 2>/dev/null || echo 0)" != "$count" ]]; then
+  psql_ -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+  app_ migrate >/dev/null
+  echo "seeding $count requests…" >&2
+  psql_ -d "$db" -v count="$count" -f bench/seed-requests.sql
+fi
+app_ migrate >/dev/null
+psql_ -d "$db" -f bench/reports-seed.sql
+psql_ -d "$db" -c 'DELETE FROM "AspNetUsers"' >/dev/null
+password="Bench-Passw0rd-$RANDOM"
+HAJDESK_ADMIN_PASSWORD="$password" app_ create-admin --user bench.admin --name "مدیر آزمون" >/dev/null
+# A Tehran supervisor with the same password; the first answers are spread over it and the administrator.
+psql_ -d "$db" >/dev/null <<'SQL'
+INSERT INTO "AspNetUsers" ("Id", "DisplayName", "Role", "ProvinceId", "IsDisabled", "CreatedAt", "UserName",
+    "NormalizedUserName", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "EmailConfirmed",
+    "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "Version")
+SELECT 'bench-supervisor', 'سرپرست آزمون', 'Supervisor', (SELECT "Id" FROM "Provinces" WHERE "Code" = 'Tehran'), false,
+    "CreatedAt", 'bench.supervisor', 'BENCH.SUPERVISOR', "PasswordHash", "SecurityStamp", gen_random_uuid()::text, false,
+    false, false, true, 0, 1
+FROM "AspNetUsers" WHERE "UserName" = 'bench.admin';
+UPDATE "Requests" SET "FirstAnsweredById" = CASE WHEN "Id" % 2 = 0 THEN 'bench-supervisor'
+    ELSE (SELECT "Id" FROM "AspNetUsers" WHERE "UserName" = 'bench.admin') END
+WHERE "FirstAnsweredAt" IS NOT NULL;
+SQL
+
+app_ --urls "http://127.0.0.1:$port" >/tmp/hajdesk-reports-bench.log 2>&1 &
+app_pid=$!
+jar="$(mktemp)"
+trap 'kill $app_pid 2>/dev/null || true; rm -f "$jar"' EXIT
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 1; done
+
+sign_in() {
+  rm -f "$jar"
+  local token
+  token="$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/staff/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')"
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "UserName=$1" --data-urlencode "Password=$password" "http://127.0.0.1:$port/staff/sign-in"
+}
+measure() { # label url [runs]
+  local times=()
+  for _ in $(seq 1 "${3:-$runs}"); do times+=("$(curl -s -o /dev/null -w '%{time_total}' -b "$jar" "$2")"); done
+  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$1" '{ t[NR] = $1 * 1000 } END {
+    printf "| %s | %.0f | %.0f |\n", label, t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.5)] }'
+}
+
+# The last full Jalali year of the seeded data (1403) and its last quarter.
+year="From=1403/01/01&To=1403/12/30"
+echo "| view ($count requests) | p50 ms | p95 ms |"
+echo "| --- | ---: | ---: |"
+for who in bench.admin bench.supervisor; do
+  sign_in "$who"
+  curl -s -o /dev/null -b "$jar" "http://127.0.0.1:$port/staff/reports?$year" # warm-up
+  for view in month province subject expert; do
+    measure "$who: by $view, year 1403" "http://127.0.0.1:$port/staff/reports?$year&View=$view"
+  done
+  measure "$who: by month, all time" "http://127.0.0.1:$port/staff/reports" 3
+done
+rm -f "$jar"
+# The first request of the day computes the snapshot (restart: empty cache); the others are served from the cache.
+kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
+app_ --urls "http://127.0.0.1:$port" >>/tmp/hajdesk-reports-bench.log 2>&1 &
+app_pid=$!
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 1; done
+measure "public /statistics, first of the day" "http://127.0.0.1:$port/statistics" 1
+measure "public /statistics, cached" "http://127.0.0.1:$port/statistics" 50

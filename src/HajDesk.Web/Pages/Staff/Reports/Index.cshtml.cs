@@ -1,0 +1,104 @@
+using HajDesk.Core.Data;
+using HajDesk.Core.Persian;
+using HajDesk.Core.Reference;
+using HajDesk.Core.Reports;
+using HajDesk.Core.Requests;
+using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Staff;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HajDesk.Web.Pages.Staff.Reports;
+
+/// <summary>
+/// «گزارش‌ها»: the report figures for supervisors (their province) and administrators (every province), filtered by
+/// a GET form and grouped by month, province, subject or expert. Anyone else gets 404, as for a request out of
+/// scope. Every view is audited with its filter.
+/// </summary>
+[NoStore]
+public class IndexModel(HajDeskDbContext db, CurrentStaff currentStaff, ReportQueries reports, AuditLog audit) : PageModel
+{
+    /// <summary>The audit action of a dashboard view.</summary>
+    public const string AuditAction = "report.view";
+
+    /// <summary>The groupings offered, with their Persian names, in the order of the tabs.</summary>
+    public static IReadOnlyList<(string Key, ReportGrouping Grouping, string Name)> Views { get; } =
+    [
+        ("month", ReportGrouping.Month, "ماه"),
+        ("province", ReportGrouping.Province, "استان"),
+        ("subject", ReportGrouping.Subject, "موضوع"),
+        ("expert", ReportGrouping.Expert, "کارشناس"),
+    ];
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Province { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Subject { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public RequestChannel? Channel { get; set; }
+
+    /// <summary>The grouping: <c>month</c> (default), <c>province</c>, <c>subject</c> or <c>expert</c>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? View { get; set; }
+
+    public (string Key, ReportGrouping Grouping, string Name) Current { get; private set; } = Views[0];
+
+    public Report? Result { get; private set; }
+
+    public IReadOnlyList<Province> Provinces { get; private set; } = [];
+
+    public IReadOnlyList<Subject> Subjects { get; private set; } = [];
+
+    /// <summary>The address of this view with another grouping, the filter kept (dates in ASCII digits).</summary>
+    public string LinkTo(string view) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["From"] = JalaliDateRange.Normalize(From),
+        ["To"] = JalaliDateRange.Normalize(To),
+        ["Province"] = Province?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Subject"] = Subject?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Channel"] = Channel?.ToString(),
+        ["View"] = view,
+    }.Where(p => p.Value is not null)).ToUriComponent() is var query ? "/staff/reports" + query : "/staff/reports";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var staff = await currentStaff.GetAsync(cancellationToken);
+        var actor = staff?.ToActor();
+        if (!ReportFilter.MayRead(actor))
+        {
+            return NotFound();
+        }
+
+        Current = Views.FirstOrDefault(v => v.Key == View) is { Key: not null } chosen ? chosen : Views[0];
+        // A supervisor's own province is the only one: offering others would only show empty tables.
+        Provinces = await db.Provinces.AsNoTracking().Where(p => actor!.ProvinceId == null || p.Id == actor.ProvinceId)
+            .OrderBy(p => p.DisplayOrder).ToListAsync(cancellationToken);
+        Subjects = await db.Subjects.AsNoTracking().Where(s => s.ParentId == null).OrderBy(s => s.DisplayOrder).ToListAsync(cancellationToken);
+
+        var filter = ReportFilter.Parse(actor, From, To, Province, Subject, Channel);
+        foreach (var (field, message) in filter.Dates.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        Result = await reports.ComputeAsync(filter, Current.Grouping, cancellationToken);
+        await audit.WriteAsync(AuditAction, null, Describe(filter));
+        return Page();
+    }
+
+    /// <summary>What was looked at, for the audit log (no personal data: ids and dates only).</summary>
+    private string Describe(ReportFilter filter) =>
+        $"{Current.Name}؛ از {JalaliDateRange.Normalize(From) ?? "-"} تا {JalaliDateRange.Normalize(To) ?? "-"}"
+        + (filter.ProvinceId is int p ? $"؛ استان {p}" : null)
+        + (filter.SubjectId is int s ? $"؛ موضوع {s}" : null)
+        + (filter.Channel is RequestChannel c ? $"؛ راه {c.ToPersian()}" : null);
+}

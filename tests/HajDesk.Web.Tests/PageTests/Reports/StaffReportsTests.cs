@@ -1,0 +1,107 @@
+using System.Net;
+using HajDesk.Web.Pages.Staff.Reports;
+using HajDesk.Web.Tests.Infrastructure;
+using HajDesk.Web.Tests.PageTests.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace HajDesk.Web.Tests.PageTests.Reports;
+
+public class StaffReportsTests
+{
+    [Fact]
+    public async Task Reports_Expert_IsNotFoundAndHasNoLink()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        await StaffWorld.CreateAsync(app);
+        var client = await app.SignInAsync("tehran.expert");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/reports")).StatusCode);
+        Assert.Null((await client.GetPageAsync("/staff/inbox")).QuerySelector("[data-testid=reports-link]"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == IndexModel.AuditAction)));
+    }
+
+    [Fact]
+    public async Task Reports_Supervisor_SeesOnlyTheirProvinceAndTheViewIsAudited()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        await world.Data.CreateRequestAsync("Tehran", world.SubjectX);
+        await world.Data.CreateRequestAsync("Tehran", world.SubjectY);
+        await world.Data.CreateRequestAsync("Isfahan", world.SubjectX);
+        var client = await app.SignInAsync("tehran.supervisor");
+
+        var page = await client.GetPageAsync("/staff/reports?View=province");
+
+        Assert.NotNull(page.QuerySelector("[data-testid=reports-link]"));
+        var rows = page.QuerySelectorAll("[data-testid=report-rows] tbody tr");
+        var row = Assert.Single(rows);
+        Assert.Equal("تهران", row.QuerySelector("th")!.TextContent.Trim());
+        Assert.Equal("۲", row.QuerySelectorAll("td")[0].TextContent.Trim());
+        Assert.Equal("۲", page.QuerySelector("[data-testid=report-total] tbody td")!.TextContent.Trim());
+        Assert.Single(page.QuerySelectorAll("#Province option"));
+        Assert.NotNull(page.QuerySelector("[data-testid=report-rows] caption"));
+        Assert.NotNull(page.QuerySelector("svg.report-chart[role=img]"));
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == IndexModel.AuditAction).ToListAsync());
+        Assert.Equal(world.TehranSupervisor.Id, Assert.Single(audit).UserId);
+        Assert.Contains("استان", audit[0].Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reports_AdministratorEachView_CountsEveryProvince()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        await world.Data.CreateRequestAsync("Tehran", world.SubjectX);
+        await world.Data.CreateRequestAsync("Isfahan", world.SubjectY);
+        var client = await app.SignInAsync("admin.test");
+
+        foreach (var view in new[] { "month", "province", "subject", "expert" })
+        {
+            var page = await client.GetPageAsync("/staff/reports?View=" + view);
+            var expected = view == "expert" ? "۰" : "۲";
+            Assert.Equal(expected, page.QuerySelector("[data-testid=report-total] tbody td")!.TextContent.Trim());
+        }
+
+        var byProvince = await client.GetPageAsync("/staff/reports?View=province");
+        Assert.Equal(2, byProvince.QuerySelectorAll("[data-testid=report-rows] tbody tr").Length);
+        Assert.Equal(5, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == IndexModel.AuditAction)));
+    }
+
+    [Fact]
+    public async Task Reports_PersianDigitDates_FilterByTehranDays()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        var old = await world.Data.CreateRequestAsync("Tehran", world.SubjectX);
+        await world.Data.CreateRequestAsync("Tehran", world.SubjectX);
+        await app.WithDbAsync(db => db.Requests.Where(r => r.Id == old.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, new DateTime(2025, 4, 1, 8, 0, 0, DateTimeKind.Utc))));
+        var client = await app.SignInAsync("admin.test");
+
+        var page = await client.GetPageAsync("/staff/reports?From=" + Uri.EscapeDataString("۱۴۰۴/۰۱/۰۱") + "&To=" + Uri.EscapeDataString("۱۴۰۴/۰۱/۳۱"));
+
+        Assert.Null(page.QuerySelector("[data-testid=errors]"));
+        Assert.Equal("۱", page.QuerySelector("[data-testid=report-total] tbody td")!.TextContent.Trim());
+        Assert.Equal("فروردین ۱۴۰۴", page.QuerySelector("[data-testid=report-rows] tbody th")!.TextContent.Trim());
+        Assert.Equal("1404/01/01", page.QuerySelector("[data-testid=view-province]")!.GetAttribute("href")!.Split("From=")[1].Split('&')[0].Replace("%2F", "/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reports_WrongDate_ShowsPersianErrorAndKeepsWhatWasTyped()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        await StaffWorld.CreateAsync(app);
+        var client = await app.SignInAsync("admin.test");
+
+        var response = await client.GetAsync("/staff/reports?From=" + Uri.EscapeDataString("۱۴۰۴/۱۳/۴۰") + "&To=<script>");
+        var page = await client.GetPageAsync("/staff/reports?From=" + Uri.EscapeDataString("۱۴۰۴/۱۳/۴۰") + "&To=" + Uri.EscapeDataString("<script>"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = page.QuerySelector("[data-testid=errors]")!.TextContent;
+        Assert.Contains("«از تاریخ» تاریخ درستی نیست", errors, StringComparison.Ordinal);
+        Assert.Contains("«تا تاریخ» تاریخ درستی نیست", errors, StringComparison.Ordinal);
+        Assert.Equal("۱۴۰۴/۱۳/۴۰", page.QuerySelector("#From")!.GetAttribute("value"));
+        Assert.Equal("<script>", page.QuerySelector("#To")!.GetAttribute("value"));
+        Assert.Equal("true", page.QuerySelector("#From")!.GetAttribute("aria-invalid"));
+    }
+}
