@@ -1,5 +1,6 @@
 using System.Net;
 using HajDesk.Web.Pages.Staff.Reports;
+using HajDesk.Web.Staff;
 using HajDesk.Web.Tests.Infrastructure;
 using HajDesk.Web.Tests.PageTests.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,36 @@ public class StaffReportsTests
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == IndexModel.AuditAction).ToListAsync());
         Assert.Equal(world.TehranSupervisor.Id, Assert.Single(audit).UserId);
         Assert.Contains("استان", audit[0].Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportsExport_SupervisorsTable_IsTheirProvinceAndTotalAsCsvAndAudited()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        await world.Data.CreateRequestAsync("Tehran", world.SubjectX);
+        await world.Data.CreateRequestAsync("Tehran", world.SubjectY);
+        await world.Data.CreateRequestAsync("Isfahan", world.SubjectX);
+        var supervisor = await app.SignInAsync("tehran.supervisor");
+        var page = await supervisor.GetPageAsync("/staff/reports?View=province");
+        var link = page.QuerySelectorAll("[data-testid=report-export-links] a").Select(a => a.GetAttribute("href")!)
+            .Single(href => href.EndsWith("format=csv", StringComparison.Ordinal));
+
+        var response = await supervisor.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        var rows = Exports.ExportFiles.ReadCsv(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(new[] { "استان", "دریافتی" }, rows[0].Take(2));
+        Assert.Equal(new[] { "تهران", "2" }, rows[1].Take(2));
+        Assert.Equal(new[] { HajDesk.Web.Exports.ReportTableExport.TotalLabel, "2" }, rows[2].Take(2));
+        Assert.Equal(3, rows.Count);
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.ReportExport).ToListAsync());
+        Assert.Equal(world.TehranSupervisor.Id, Assert.Single(audit).UserId);
+        // An expert has no reports, so no table to download; a format that is not one is no address either.
+        var expert = await app.SignInAsync("tehran.expert");
+        Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.GetAsync(link.Replace("format=csv", "format=pdf", StringComparison.Ordinal))).StatusCode);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using HajDesk.Core.Persian;
 using HajDesk.Core.Reference;
 using HajDesk.Core.Reports;
 using HajDesk.Core.Requests;
+using HajDesk.Web.Exports;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ namespace HajDesk.Web.Pages.Staff.Reports;
 /// scope. Every view is audited with its filter.
 /// </summary>
 [NoStore]
-public class IndexModel(HajDeskDbContext db, CurrentStaff currentStaff, ReportQueries reports, AuditLog audit) : PageModel
+public class IndexModel(HajDeskDbContext db, CurrentStaff currentStaff, ReportQueries reports, AuditLog audit, TableExport export) : PageModel
 {
     /// <summary>The audit action of a dashboard view.</summary>
     public const string AuditAction = "report.view";
@@ -69,6 +70,10 @@ public class IndexModel(HajDeskDbContext db, CurrentStaff currentStaff, ReportQu
         ["View"] = view,
     }.Where(p => p.Value is not null)).ToUriComponent() is var query ? "/staff/reports" + query : "/staff/reports";
 
+    /// <summary>The address that downloads the table on screen (its grouping and filter) as CSV or XLSX.</summary>
+    public string ExportUrl(ExportFormat format) =>
+        LinkTo(Current.Key) + "&handler=export&format=" + format.Extension();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var staff = await currentStaff.GetAsync(cancellationToken);
@@ -93,6 +98,51 @@ public class IndexModel(HajDeskDbContext db, CurrentStaff currentStaff, ReportQu
         Result = await reports.ComputeAsync(filter, Current.Grouping, cancellationToken);
         await audit.WriteAsync(AuditAction, null, Describe(filter));
         return Page();
+    }
+
+    /// <summary>
+    /// The table on screen as a file (<c>?handler=export&amp;format=csv|xlsx</c> with the view's filter): its groups
+    /// and the total, through the one report-table path (<see cref="ReportTableExport"/>), limited per person and
+    /// audited like every export. The scope is the viewer's, as on the page.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        var staff = await currentStaff.GetAsync(cancellationToken);
+        var actor = staff?.ToActor();
+        if (!ReportFilter.MayRead(actor))
+        {
+            return NotFound();
+        }
+
+        if (!ExportFormats.TryParse(format, out var chosen))
+        {
+            return NotFound();
+        }
+
+        Current = Views.FirstOrDefault(v => v.Key == View) is { Key: not null } picked ? picked : Views[0];
+        var filter = ReportFilter.Parse(actor, From, To, Province, Subject, Channel);
+        if (filter.Dates.Errors.Count > 0)
+        {
+            // Dates the page would refuse: the page with its messages, not a file of everything.
+            return await OnGetAsync(cancellationToken) is PageResult page ? StatusCode400(page) : BadRequest();
+        }
+
+        if (!await export.TryAcquireAsync(staff!.Id, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        var report = await reports.ComputeAsync(filter, Current.Grouping, cancellationToken);
+        await export.SendAsync(HttpContext,
+            new ExportRequest(AuditActions.ReportExport, "report-" + Current.Key, chosen, Describe(filter)),
+            ReportTableExport.Sheet("گزارش به تفکیک " + Current.Name, Current.Name, report));
+        return new EmptyResult();
+    }
+
+    private PageResult StatusCode400(PageResult page)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
     }
 
     /// <summary>What was looked at, for the audit log (no personal data: ids and dates only).</summary>
