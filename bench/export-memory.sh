@@ -33,6 +33,8 @@ trap 'if [[ -n "$app_pid" ]]; then kill "$app_pid" 2>/dev/null || true; fi; rm -
 
 db="hajdesk_bench_$count"
 export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres
+# Production on PostgreSQL needs the security-code key every node shares; any key will do for one benchmark node.
+export Captcha__AnswerKey="${Captcha__AnswerKey:-$(openssl rand -base64 32)}"
 export Database__ConnectionString="${HAJDESK_TEST_POSTGRES/Database=postgres/Database=$db}"
 # Each measurement is one export; the hourly per-person limit must not get in the way.
 export RateLimits__ExportsPerHour=1000
@@ -67,7 +69,8 @@ PY
 
 password="Bench-Passw0rd-$RANDOM"
 HAJDESK_ADMIN_PASSWORD="$password" app_ create-admin --user bench.admin --name "مدیر آزمون" >/dev/null
-app_ --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
+# Started directly (not through app_), so that $app_pid is the app itself and killing it stops the app.
+(cd "$bin" && exec dotnet HajDesk.Web.dll --urls "http://127.0.0.1:$port") >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 1; done
 # The dotnet host's child is the app: the process whose memory is read.

@@ -39,6 +39,7 @@ run_at() { # count
   local count="$1" db="hajdesk_bench_$1"
   local conn="${HAJDESK_TEST_POSTGRES/Database=postgres/Database=$db}"
   export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres Database__ConnectionString="$conn"
+  export Captcha__AnswerKey="${Captcha__AnswerKey:-$(openssl rand -base64 32)}"
   # BENCH_REUSE=1 keeps a database already seeded with the same count (seeding a million rows takes a minute or two).
   existing="$(psql_ -d "$db" -c 'SELECT count(*) FROM "Requests"' 2>/dev/null || echo 0)"
   if [[ "${BENCH_REUSE:-0}" == 1 && "$existing" == "$count" ]]; then
@@ -80,7 +81,8 @@ SELECT gen_random_uuid()::text, 'کارشناس آزمون', 'Expert', (SELECT "
 FROM "AspNetUsers" WHERE "UserName" = 'bench.admin';
 SQL
 
-  app_ --urls "http://127.0.0.1:$port" >"$work/app-$count.log" 2>&1 &
+  # Started directly (not through app_), so that $app_pid is the app itself and killing it stops the app.
+  (cd "$bin" && exec dotnet HajDesk.Web.dll --urls "http://127.0.0.1:$port") >"$work/app-$count.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
 

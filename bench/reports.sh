@@ -24,6 +24,8 @@ dotnet build src/HajDesk.Web -c Release -v quiet -nologo >/dev/null
 bin="$root/src/HajDesk.Web/bin/Release/net10.0"
 app_() { (cd "$bin" && exec dotnet HajDesk.Web.dll "$@"); }
 export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres
+# Production on PostgreSQL needs the security-code key every node shares; any key will do for one benchmark node.
+export Captcha__AnswerKey="${Captcha__AnswerKey:-$(openssl rand -base64 32)}"
 export Database__ConnectionString="${HAJDESK_TEST_POSTGRES/Database=postgres/Database=$db}"
 
 if [[ "${BENCH_SEED:-0}" == 1 || "$(psql_ -d "$db" -c 'SELECT count(*) FROM "Requests"' 2>/dev/null || echo 0)" != "$count" ]]; then
@@ -51,7 +53,8 @@ UPDATE "Requests" SET "FirstAnsweredById" = CASE WHEN "Id" % 2 = 0 THEN 'bench-s
 WHERE "FirstAnsweredAt" IS NOT NULL;
 SQL
 
-app_ --urls "http://127.0.0.1:$port" >/tmp/hajdesk-reports-bench.log 2>&1 &
+# Started directly (not through app_), so that $app_pid is the app itself and killing it stops the app.
+(cd "$bin" && exec dotnet HajDesk.Web.dll --urls "http://127.0.0.1:$port") >/tmp/hajdesk-reports-bench.log 2>&1 &
 app_pid=$!
 jar="$(mktemp)"
 trap 'kill $app_pid 2>/dev/null || true; rm -f "$jar"' EXIT
@@ -86,7 +89,8 @@ done
 rm -f "$jar"
 # The first request of the day computes the snapshot (restart: empty cache); the others are served from the cache.
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
-app_ --urls "http://127.0.0.1:$port" >>/tmp/hajdesk-reports-bench.log 2>&1 &
+# Started directly (not through app_), so that $app_pid is the app itself and killing it stops the app.
+(cd "$bin" && exec dotnet HajDesk.Web.dll --urls "http://127.0.0.1:$port") >>/tmp/hajdesk-reports-bench.log 2>&1 &
 app_pid=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 1; done
 measure "public /statistics, first of the day" "http://127.0.0.1:$port/statistics" 1

@@ -29,6 +29,6 @@ SELECT lpad((100000000000 + g)::text, 12, '0'),
        timestamptz '2023-11-24' + (g * interval '94 seconds'),
        timestamptz '2023-11-24' + (g * interval '94 seconds'),
        timestamptz '2023-11-24' + (g * interval '94 seconds') + interval '9 days',
-       md5('v' || g)::uuid
+       1
 FROM generate_series(1, :count) AS g, provinces p, mains m, first_names f, last_names l, statuses s;
 ANALYZE "Requests";

@@ -147,6 +147,7 @@ ensure_role() {
 SELECT format('CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD %L', :'pw')
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$ROLE') \gexec
 SELECT format('ALTER ROLE $ROLE LOGIN CREATEDB PASSWORD %L', :'pw') \gexec
+SET client_min_messages = warning;
 -- Tests drop their databases WITH (FORCE); an autovacuum worker still in one is not the role's own process, and
 -- terminating it needs this (without it the drop fails now and then with 42501 on a busy machine).
 GRANT pg_signal_backend TO $ROLE;
