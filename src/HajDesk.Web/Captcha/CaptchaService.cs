@@ -108,10 +108,10 @@ public sealed class CaptchaService(
             return new CaptchaClaim(id, CaptchaCheck.AlreadyUsed, TwinMayBeInFlight: true);
         }
 
-        if (await IsSpent.For(db)(db, id, ct))
+        if (await SpentAt.For(db)(db, id, ct) is { } spentAt)
         {
             claims.Release(id);
-            return new CaptchaClaim(id, CaptchaCheck.AlreadyUsed, TwinMayBeInFlight: await SpentSinceAsync(id, now, ct));
+            return new CaptchaClaim(id, CaptchaCheck.AlreadyUsed, TwinMayBeInFlight: IsRecent(spentAt, now));
         }
 
         return new CaptchaClaim(id, CaptchaCheck.Passed, row);
@@ -185,11 +185,10 @@ public sealed class CaptchaService(
     }
 
     /// <summary>Whether the challenge was stored as spent in the last 30 seconds (a double click's twin).</summary>
-    private Task<bool> SpentSinceAsync(Guid id, DateTimeOffset now, CancellationToken ct)
-    {
-        var since = now.UtcDateTime.AddSeconds(-30);
-        return db.CaptchaChallenges.AnyAsync(c => c.Id == id && c.UsedAt >= since, ct);
-    }
+    private async Task<bool> SpentSinceAsync(Guid id, DateTimeOffset now, CancellationToken ct) =>
+        await SpentAt.For(db)(db, id, ct) is { } spentAt && IsRecent(spentAt, now);
+
+    private static bool IsRecent(DateTime spentAt, DateTimeOffset now) => spentAt >= now.UtcDateTime.AddSeconds(-30);
 
     /// <summary>The picture of an unspent, unexpired challenge; null for any other id.</summary>
     public async Task<byte[]?> RenderPngAsync(Guid id, CancellationToken ct) =>
@@ -218,11 +217,12 @@ public sealed class CaptchaService(
     }
 
     private async Task<bool> IsLiveAsync(Guid id, CancellationToken ct) =>
-        LiveWindow(id, time.GetUtcNow()) is not null && !await IsSpent.For(db)(db, id, ct);
+        LiveWindow(id, time.GetUtcNow()) is not null && await SpentAt.For(db)(db, id, ct) is null;
 
-    // Compiled once: asked with every security-code picture and sound.
-    private static readonly PerModelQuery<Func<HajDeskDbContext, Guid, CancellationToken, Task<bool>>> IsSpent = new(() =>
-        EF.CompileAsyncQuery((HajDeskDbContext db, Guid id, CancellationToken _) => db.CaptchaChallenges.Any(c => c.Id == id)));
+    // Compiled once: asked with every security-code picture and sound, and with every right answer on the send form.
+    private static readonly PerModelQuery<Func<HajDeskDbContext, Guid, CancellationToken, Task<DateTime?>>> SpentAt = new(() =>
+        EF.CompileAsyncQuery((HajDeskDbContext db, Guid id, CancellationToken _) =>
+            db.CaptchaChallenges.Where(c => c.Id == id).Select(c => c.UsedAt).FirstOrDefault()));
 
     /// <summary>
     /// Deletes up to <see cref="CleanUpBatch"/> spent challenges that expired more than <see cref="KeepFor"/> ago
