@@ -117,22 +117,12 @@ public class IndexModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-
-        // A re-posted form (refresh, double click, retry) shows the receipt of the request it already created.
-        if (Input.TryGetSubmissionKey(out var key) && await submission.FindAsync(key, cancellationToken) is { } existingId)
-        {
-            return Receipt(existingId);
-        }
-
-        if (!Input.TryGetSubmissionKey(out key))
+        if (!Input.TryGetSubmissionKey(out var key))
         {
             // A form without its token was not produced by this page; start it afresh.
             key = Guid.NewGuid();
             Input.SubmissionKey = key.ToString();
         }
-
-        var errors = new FieldErrors();
-        await StageUploadsAsync(errors, cancellationToken);
 
         // The security code is checked before the registry is asked, so the registry cannot be used to learn names
         // without solving it. A right code is claimed here and stored as spent in the request's own transaction
@@ -143,11 +133,20 @@ public class IndexModel(
         SubmissionResult? result = null;
         try
         {
+            // A re-posted form (refresh, double click, retry) carries a code its first post spent: it shows the
+            // receipt of the request it already created. A fresh code needs no look here: SubmitAsync looks itself.
+            if (claim.Check != CaptchaCheck.Passed && await submission.FindAsync(key, cancellationToken) is { } existingId)
+            {
+                return Receipt(existingId);
+            }
+
             if (claim.TwinMayBeInFlight && await submission.WaitForTwinAsync(key, cancellationToken) is { } twinId)
             {
                 return Receipt(twinId);
             }
 
+            var errors = new FieldErrors();
+            await StageUploadsAsync(errors, cancellationToken);
             if (claim.Check == CaptchaCheck.Passed)
             {
                 result = await submission.SubmitAsync(key, Input, errors, gate.MayAskRegistry, cancellationToken, spentCode: claim.SpentRow);
