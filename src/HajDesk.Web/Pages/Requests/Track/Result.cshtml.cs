@@ -27,7 +27,8 @@ public class ResultModel(
     IOptions<UploadOptions> uploadOptions,
     RequestChanges changes,
     ILogger<ResultModel> logger,
-    Core.Calendar.WorkingCalendarStore calendars) : PageModel
+    Core.Calendar.WorkingCalendarStore calendars,
+    Core.Reference.ReferenceDataCache referenceData) : PageModel
 {
     public ServiceRequest Tracked { get; private set; } = null!;
 
@@ -182,7 +183,9 @@ public class ResultModel(
             return false;
         }
 
-        var query = db.Requests.Include(r => r.Subject).Include(r => r.SubSubject).Include(r => r.Province)
+        // Province names come from the reference-data cache (every province, active or not); subjects are joined,
+        // since the cache holds only the active ones and a request keeps a subject later retired.
+        var query = db.Requests.Include(r => r.Subject).Include(r => r.SubSubject)
             .Include(r => r.Attachments.Where(a => a.EventId == null));
         var request = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
@@ -191,7 +194,8 @@ public class ResultModel(
         }
 
         Tracked = request;
-        ProvinceName = request.Province?.Name ?? string.Empty;
+        ProvinceNames = (await referenceData.GetAsync(db, cancellationToken)).Provinces.ToDictionary(p => p.Id, p => p.Name);
+        ProvinceName = ProvinceNames.GetValueOrDefault(request.ProvinceId, string.Empty);
         var expertName = trackingOptions.Value.ShowOfficerName && request.AssignedToId is { } staffId
             ? await db.Users.AsNoTracking().Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
             : null;
@@ -203,7 +207,6 @@ public class ResultModel(
             .OrderBy(e => e.At).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
         Answers = Timeline.Where(e => e.Kind == RequestEventKind.Answered).OrderByDescending(e => e.At).ToList();
-        ProvinceNames = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         return true;
     }
 
