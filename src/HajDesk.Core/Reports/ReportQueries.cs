@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Reflection;
 using HajDesk.Core.Data;
 using HajDesk.Core.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +10,10 @@ namespace HajDesk.Core.Reports;
 
 /// <summary>
 /// Computes the reports: the figures of <see cref="ReportFigures"/> for the requests a <see cref="ReportFilter"/>
-/// counts, in total and grouped. Everything is aggregated in the database (<c>GROUP BY</c>), three queries per report
-/// whatever the number of requests: the counts, the unanswered overdue requests (<see cref="RequestRules.OverdueAt"/>),
-/// and the histogram of working days to the first answer from which the percentiles are read. The total is the sum
-/// of the groups. The same queries run on SQLite and PostgreSQL.
+/// counts, in total and grouped. Everything is aggregated in the database, one <c>GROUP BY</c> pass per report whatever
+/// the number of requests: conditional counts grouped by the key and the working days to the first answer, so the
+/// histogram the percentiles are read from comes out of the same pass. The total is the sum of the groups. The same
+/// query runs on SQLite and PostgreSQL.
 /// </summary>
 public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
 {
@@ -66,18 +68,49 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
         return new Report(grouping, total, rows, now);
     }
 
-    /// <summary>The three grouped queries, merged per key.</summary>
+    /// <summary>
+    /// One grouped query: every count of <see cref="ReportFigures"/> as a conditional <c>COUNT</c>, grouped by the key
+    /// and the working days to the first answer, so the histogram comes out of the same pass (a few dozen rows per
+    /// key); the rows are then summed per key in memory.
+    /// </summary>
     private static async Task<Dictionary<TKey, ReportFigures>> GroupAsync<TKey>(
         IQueryable<ServiceRequest> requests, Expression<Func<ServiceRequest, TKey>> key, DateTime now, CancellationToken cancellationToken)
         where TKey : notnull
     {
-        var counts = await requests.GroupBy(key).Select(g => new
+        var rows = await requests
+            .GroupBy(Compose(key, (ServiceRequest r, TKey k) => new DaysKey<TKey> { Key = k, Days = r.FirstAnswerWorkingDays }))
+            .Select(Counting<TKey>(now))
+            .ToListAsync(cancellationToken);
+
+        return rows.GroupBy(row => row.Key).ToDictionary(g => g.Key, g => new ReportFigures
         {
-            g.Key,
+            Received = g.Sum(row => row.Received),
+            Answered = g.Sum(row => row.Answered),
+            Closed = g.Sum(row => row.Closed),
+            AnsweredOnTime = g.Sum(row => row.OnTime),
+            OverdueUnanswered = g.Sum(row => row.OverdueUnanswered),
+            Reopened = g.Sum(row => row.Reopened),
+            Objected = g.Sum(row => row.Objected),
+            RatingCounts = [g.Sum(row => row.Rated1), g.Sum(row => row.Rated2), g.Sum(row => row.Rated3), g.Sum(row => row.Rated4), g.Sum(row => row.Rated5)],
+            WorkingDaysHistogram = g.Where(row => row.Days != null).ToDictionary(row => row.Days!.Value, row => row.Received),
+        });
+    }
+
+    /// <summary>
+    /// The counting projection of one group. The overdue count's condition is <see cref="RequestRules.OverdueAt"/>
+    /// (the inbox's own), put in place of <see cref="UnansweredOverdue"/> so that it is written once.
+    /// </summary>
+    private static Expression<Func<IGrouping<DaysKey<TKey>, ServiceRequest>, GroupCounts<TKey>>> Counting<TKey>(DateTime now)
+    {
+        Expression<Func<IGrouping<DaysKey<TKey>, ServiceRequest>, GroupCounts<TKey>>> shape = g => new GroupCounts<TKey>
+        {
+            Key = g.Key.Key,
+            Days = g.Key.Days,
             Received = g.Count(),
             Answered = g.Count(r => r.FirstAnsweredAt != null),
             Closed = g.Count(r => r.Status == RequestStatus.Closed),
             OnTime = g.Count(r => r.FirstAnsweredOnTime == true),
+            OverdueUnanswered = g.Count(UnansweredOverdue),
             Reopened = g.Count(r => r.FirstAnsweredAt != null && r.ReopenCount > 0),
             Objected = g.Count(r => r.FirstAnsweredAt != null && r.ObjectedAt != null),
             Rated1 = g.Count(r => r.Rating == 1),
@@ -85,32 +118,19 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
             Rated3 = g.Count(r => r.Rating == 3),
             Rated4 = g.Count(r => r.Rating == 4),
             Rated5 = g.Count(r => r.Rating == 5),
-        }).ToListAsync(cancellationToken);
+        };
 
-        var overdue = await requests.Where(r => r.FirstAnsweredAt == null).Where(RequestRules.OverdueAt(now))
-            .GroupBy(key).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-
-        var histogram = (await requests.Where(r => r.FirstAnswerWorkingDays != null)
-            .GroupBy(Compose(key, (ServiceRequest r, TKey k) => new DaysKey<TKey> { Key = k, Days = r.FirstAnswerWorkingDays!.Value }))
-            .Select(g => new { g.Key.Key, g.Key.Days, Count = g.Count() })
-            .ToListAsync(cancellationToken))
-            .GroupBy(h => h.Key)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, int>)g.ToDictionary(h => h.Days, h => h.Count));
-
-        return counts.ToDictionary(c => c.Key, c => new ReportFigures
-        {
-            Received = c.Received,
-            Answered = c.Answered,
-            Closed = c.Closed,
-            AnsweredOnTime = c.OnTime,
-            OverdueUnanswered = overdue.GetValueOrDefault(c.Key),
-            Reopened = c.Reopened,
-            Objected = c.Objected,
-            RatingCounts = [c.Rated1, c.Rated2, c.Rated3, c.Rated4, c.Rated5],
-            WorkingDaysHistogram = histogram.GetValueOrDefault(c.Key) ?? new Dictionary<int, int>(),
-        });
+        var overdue = RequestRules.OverdueAt(now);
+        var request = overdue.Parameters[0];
+        var unanswered = Expression.Equal(
+            Expression.Property(request, nameof(ServiceRequest.FirstAnsweredAt)), Expression.Constant(null, typeof(DateTime?)));
+        var condition = Expression.Lambda<Func<ServiceRequest, bool>>(Expression.AndAlso(unanswered, overdue.Body), request);
+        var placeholder = Expression.Field(null, typeof(ReportQueries).GetField(nameof(UnansweredOverdue), BindingFlags.NonPublic | BindingFlags.Static)!);
+        return (Expression<Func<IGrouping<DaysKey<TKey>, ServiceRequest>, GroupCounts<TKey>>>)new Substitution(placeholder, condition).Visit(shape);
     }
+
+    /// <summary>Stands for the overdue condition in <see cref="Counting{TKey}"/>; never called.</summary>
+    private static readonly Func<ServiceRequest, bool> UnansweredOverdue = _ => throw new UnreachableException();
 
     /// <summary>
     /// The months a report by month covers: those of the filter's dates, or (an end left open) from the first to
@@ -157,9 +177,13 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
 
     private static string Invariant(int id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private sealed class Substitution(ParameterExpression from, Expression to) : ExpressionVisitor
+    /// <summary>Replaces a parameter, or a static field read, with another expression.</summary>
+    private sealed class Substitution(Expression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+
+        protected override Expression VisitMember(MemberExpression node) =>
+            from is MemberExpression field && node.Member == field.Member && node.Expression is null ? to : base.VisitMember(node);
     }
 
     /// <summary>A group key and a day count, grouped on together (EF Core translates a member initialization).</summary>
@@ -167,6 +191,39 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
     {
         public required TKey Key { get; init; }
 
-        public int Days { get; init; }
+        /// <summary>Working days to the first answer; null while unanswered.</summary>
+        public int? Days { get; init; }
+    }
+
+    /// <summary>The counts of one key and day count, as the database returns them.</summary>
+    private sealed class GroupCounts<TKey>
+    {
+        public required TKey Key { get; init; }
+
+        public int? Days { get; init; }
+
+        public int Received { get; init; }
+
+        public int Answered { get; init; }
+
+        public int Closed { get; init; }
+
+        public int OnTime { get; init; }
+
+        public int OverdueUnanswered { get; init; }
+
+        public int Reopened { get; init; }
+
+        public int Objected { get; init; }
+
+        public int Rated1 { get; init; }
+
+        public int Rated2 { get; init; }
+
+        public int Rated3 { get; init; }
+
+        public int Rated4 { get; init; }
+
+        public int Rated5 { get; init; }
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using HajDesk.Core.Persian;
 using HajDesk.Core.Reports;
 
 namespace HajDesk.Web.Exports;
@@ -26,6 +28,9 @@ public static class ReportTableExport
         new("درصد اعتراض", r => ExportCell.Of(Round(r.Figures.ObjectionPercent))),
         new("شمار امتیازها", r => ExportCell.Of(r.Figures.Rated)),
         new("میانگین رضایت (۱ تا ۵)", r => ExportCell.Of(Round(r.Figures.AverageRating))),
+        .. Enumerable.Range(1, 5).Select(stars => new ExportColumn<ReportRow>(
+            "امتیاز " + PersianText.ToPersianDigits(stars.ToString(CultureInfo.InvariantCulture)),
+            r => ExportCell.Of(r.Figures.RatingCounts[stars - 1]))),
     ];
 
     /// <summary>The report's rows and its total as a sheet.</summary>

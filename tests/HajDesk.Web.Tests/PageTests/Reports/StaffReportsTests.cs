@@ -99,6 +99,47 @@ public class StaffReportsTests
     }
 
     [Fact]
+    public async Task Reports_RatingsByProvince_ShowEachGroupsDistributionInPageAndExport()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        var rated = new[]
+        {
+            (await world.Data.CreateRequestAsync("Tehran", world.SubjectX)).Id,
+            (await world.Data.CreateRequestAsync("Tehran", world.SubjectY)).Id,
+            (await world.Data.CreateRequestAsync("Isfahan", world.SubjectX)).Id,
+        };
+        await world.Data.CreateRequestAsync("Isfahan", world.SubjectY);
+        var ratings = new[] { 5, 3, 1 };
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < rated.Length; i++)
+            {
+                await db.Requests.Where(r => r.Id == rated[i]).ExecuteUpdateAsync(u => u.SetProperty(r => r.Rating, ratings[i]));
+            }
+        });
+        var client = await app.SignInAsync("admin.test");
+
+        var page = await client.GetPageAsync("/staff/reports?View=province");
+
+        var table = page.QuerySelector("[data-testid=report-ratings]")!;
+        Assert.Contains("به تفکیک استان", table.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+        var cells = table.QuerySelectorAll("tbody tr")
+            .ToDictionary(tr => tr.QuerySelector("th")!.TextContent.Trim(), tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray());
+        Assert.Equal(new[] { "۰", "۰", "۱", "۰", "۱", "۴" }, cells["تهران"]);
+        Assert.Equal(new[] { "۱", "۰", "۰", "۰", "۰", "۱" }, cells["اصفهان"]);
+        Assert.Equal(new[] { "۱", "۰", "۱", "۰", "۱", "۳" }, cells["جمع"]);
+
+        var link = page.QuerySelectorAll("[data-testid=report-export-links] a").Select(a => a.GetAttribute("href")!)
+            .Single(href => href.EndsWith("format=csv", StringComparison.Ordinal));
+        var csv = Exports.ExportFiles.ReadCsv(await client.GetByteArrayAsync(link));
+        var stars = Enumerable.Range(1, 5).Select(n => Array.IndexOf(csv[0], "امتیاز " + (char)('۰' + n))).ToArray();
+        Assert.DoesNotContain(-1, stars);
+        var tehran = csv.Single(row => row[0] == "تهران");
+        Assert.Equal(new[] { "0", "0", "1", "0", "1" }, stars.Select(i => tehran[i]));
+    }
+
+    [Fact]
     public async Task Reports_PersianDigitDates_FilterByTehranDays()
     {
         await using var app = await HajDeskFactory.CreateAsync();
