@@ -18,15 +18,13 @@ namespace HajDesk.EndToEndTests;
 [Collection(BrowserCollection.Name)]
 public sealed class InboxExportJourneyTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>Each run its own Jalali month of 1400, so that the two runs on the one app never see each other's rows.</summary>
-    public static TheoryData<string, bool, int> Cases => new() { { Viewports.Desktop, true, 5 }, { Viewports.Phone, false, 8 } };
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Viewports.WithAndWithoutScript), 5, 8, MemberType = typeof(Viewports))]
     public async Task Supervisor_DownloadsFilteredInbox_FilesHoldTheRowsMasked(string viewport, bool javaScript, int month)
     {
         await using var journey = await Journey.StartAsync(fixture, output, javaScript ? "inbox-export" : "inbox-export-noscript", viewport, javaScript);
         var page = journey.Page;
+        // In the run's own month of 1400: two answered Tehran requests, one still open, one answered in Isfahan.
         var older = await SeededRequests.AddAsync(journey.App, "Tehran", SeededRequests.At(1400, month, 3), RequestStatus.Answered, "0012345678");
         var newer = await SeededRequests.AddAsync(journey.App, "Tehran", SeededRequests.At(1400, month, 9), RequestStatus.Answered);
         await SeededRequests.AddAsync(journey.App, "Tehran", SeededRequests.At(1400, month, 6));

@@ -19,16 +19,13 @@ namespace HajDesk.EndToEndTests;
 [Collection(BrowserCollection.Name)]
 public sealed class PeriodicReportJourneyTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>Each run its own Jalali year, so that the two runs on the one app never count each other's requests.</summary>
-    public static TheoryData<string, bool, int> Cases => new() { { Viewports.Desktop, true, 1401 }, { Viewports.Phone, false, 1402 } };
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Viewports.WithAndWithoutScript), 1401, 1402, MemberType = typeof(Viewports))]
     public async Task Administrator_DownloadsPastMonthAndHalfYear_FilesCountThePeriod(string viewport, bool javaScript, int year)
     {
         await using var journey = await Journey.StartAsync(fixture, output, javaScript ? "periodic-report" : "periodic-report-noscript", viewport, javaScript);
         var page = journey.Page;
-        // Mehr (month 7): two Tehran requests, one answered; Ordibehesht (first half): one in Isfahan.
+        // In the run's own year: Mehr (month 7) two Tehran requests, one answered; Ordibehesht (first half) one in Isfahan.
         await SeededRequests.AddAsync(journey.App, "Tehran", SeededRequests.At(year, 7, 3), Core.Requests.RequestStatus.Answered);
         await SeededRequests.AddAsync(journey.App, "Tehran", SeededRequests.At(year, 7, 20));
         await SeededRequests.AddAsync(journey.App, "Isfahan", SeededRequests.At(year, 2, 11));

@@ -65,8 +65,13 @@ public class FirstAnswerBackfillTests
         Assert.Equal(
             new Dictionary<string, int?>
             {
-                ["week"] = 4, ["week again"] = 4, ["three waited"] = 1, ["same day"] = 0, ["after Tehran midnight"] = 0,
-                ["counted"] = 42, ["unanswered"] = null,
+                ["week"] = 4,
+                ["week again"] = 4,
+                ["three waited"] = 1,
+                ["same day"] = 0,
+                ["after Tehran midnight"] = 0,
+                ["counted"] = 42,
+                ["unanswered"] = null,
             },
             days);
         // Outside the request's version: a form open on one of them does not turn stale.
