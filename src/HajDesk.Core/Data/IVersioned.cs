@@ -53,7 +53,8 @@ public static class Versioning
     {
         foreach (var entry in db.ChangeTracker.Entries<IVersioned>())
         {
-            var version = entry.Property(e => e.Version);
+            // By name: the lambda overload builds and parses an expression tree for every entity of every save.
+            var version = entry.Property<int>(nameof(IVersioned.Version));
             switch (entry.State)
             {
                 case EntityState.Added:

@@ -33,7 +33,9 @@ public static class DatabaseSetup
                     ["Database:ConnectionString is required when Database:Provider is 'Postgres'."]);
             }
 
-            services.AddDbContext<HajDeskDbContext>(db => db.UseNpgsql(connectionString,
+            // Pooled: a request takes a reset context instead of building options and services anew (measured in
+            // docs/performance.md). The context keeps no state of its own between requests.
+            services.AddDbContextPool<HajDeskDbContext>(db => db.UseNpgsql(connectionString,
                 npgsql => npgsql.MigrationsAssembly("HajDesk.Migrations.Postgres")));
         }
         else
@@ -41,7 +43,7 @@ public static class DatabaseSetup
             var connectionString = SqliteConnectionString(options.ConnectionString, contentRoot);
             // One write at a time, queued in-process (SqliteWriteGate), so writers never sleep in SQLite's busy handler.
             services.AddSingleton<SqliteWriteGate>();
-            services.AddDbContext<HajDeskDbContext>((provider, db) => db
+            services.AddDbContextPool<HajDeskDbContext>((provider, db) => db
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("HajDesk.Migrations.Sqlite"))
                 .AddInterceptors(new SqlitePragmas(), provider.GetRequiredService<SqliteWriteGate>()));
         }

@@ -13,7 +13,9 @@ public sealed class NoStoreAttribute : Attribute, IAsyncPageFilter
 
     public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        // The antiforgery token's own value: a form page otherwise has antiforgery override it and log a warning
+        // ("Cache-Control overridden") on every render.
+        context.HttpContext.Response.Headers.CacheControl = "no-cache, no-store";
         context.HttpContext.Response.Headers.Pragma = "no-cache";
         return next();
     }

@@ -21,8 +21,14 @@ public sealed class UploadStaging(HajDeskDbContext db, IOptions<UploadOptions> o
             .OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
 
     /// <summary>Inspects this post's files and stages those accepted, up to the form's limit.</summary>
-    public async Task<StagedUploads> StageAsync(Guid key, IEnumerable<IFormFile> uploads, CancellationToken cancellationToken)
+    public async Task<StagedUploads> StageAsync(Guid key, IReadOnlyCollection<IFormFile> uploads, CancellationToken cancellationToken)
     {
+        if (uploads.Count == 0)
+        {
+            // Nothing to add, so no limit to check: whoever shows or submits the files loads them (one query, not two).
+            return new StagedUploads([], null);
+        }
+
         var staged = (await LoadAsync(key, cancellationToken)).ToList();
         var inspected = await FileInspector.InspectAllAsync(uploads, staged.Count, options.Value, cancellationToken);
         if (inspected.Accepted.Count > 0)

@@ -69,7 +69,7 @@ public class IndexModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Input.SubmissionKey = Guid.NewGuid().ToString();
-        return await PageAsync(cancellationToken, StatusCodes.Status200OK);
+        return await PageAsync(cancellationToken, StatusCodes.Status200OK, freshForm: true);
     }
 
     /// <summary>The «استعلام» button: asks the registry and shows the name (the no-JavaScript path).</summary>
@@ -253,8 +253,11 @@ public class IndexModel(
         }
     }
 
-    /// <summary>Loads what the form shows, keeps (or issues) its lookup token and a fresh security code.</summary>
-    private async Task<PageResult> PageAsync(CancellationToken cancellationToken, int? status = null)
+    /// <summary>
+    /// Loads what the form shows, keeps (or issues) its lookup token and a fresh security code. A form just given a
+    /// new key (<paramref name="freshForm"/>) can have no staged files yet, so they are not looked for.
+    /// </summary>
+    private async Task<PageResult> PageAsync(CancellationToken cancellationToken, int? status = null, bool freshForm = false)
     {
         (Provinces, MainSubjects) = await submission.ChoicesAsync(cancellationToken);
         Guide = await catalogue.ForChoiceAsync(
@@ -262,7 +265,7 @@ public class IndexModel(
             int.TryParse(PersianText.NormalizeNumeric(Input.SubSubjectId), out var subId) ? subId : null, cancellationToken);
         if (Input.TryGetSubmissionKey(out var key))
         {
-            if (StagedFiles.Count == 0)
+            if (StagedFiles.Count == 0 && !freshForm)
             {
                 StagedFiles = await staging.LoadAsync(key, cancellationToken);
             }
