@@ -108,7 +108,9 @@ builder.Services.AddRazorPages(o =>
         // memory for a minute, so the busiest page costs the middleware and no rendering.
         o.Conventions.AddPageApplicationModelConvention("/Index", page =>
             page.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { Duration = 60 })))
-    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
+    // A value no form offers (a forged option, an edited address) is refused in Persian, not in the framework's English.
+    .AddMvcOptions(HajDesk.Web.Infrastructure.Forms.PersianBindingMessages.AddTo);
 builder.Services.AddOutputCache();
 // Antiforgery and TempData cookies with the flags of every other cookie of the app.
 builder.Services.AddHardenedFrameworkCookies();

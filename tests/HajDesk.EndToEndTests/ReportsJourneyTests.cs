@@ -1,10 +1,5 @@
-using System.Text.RegularExpressions;
-using HajDesk.Core.Data;
 using HajDesk.Core.Staff;
 using HajDesk.EndToEndTests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -26,13 +21,8 @@ public sealed class ReportsJourneyTests(BrowserFixture fixture, ITestOutputHelpe
         await using var journey = await Journey.StartAsync(fixture, output, "reports", viewport);
         var page = journey.Page;
         var userName = $"tehran.chief.{viewport}";
-        await CreateTehranSupervisorAsync(journey.App, userName);
-
-        await journey.GotoAsync("/staff/sign-in");
-        await page.GetByLabel("نام کاربری").FillAsync(userName);
-        await page.GetByLabel("رمز عبور").FillAsync(StaffAnswerJourneyTests.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ورود", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/staff/inbox"));
+        await StaffJourney.CreateStaffAsync(journey.App, userName, "سرپرست آزمون " + viewport, StaffRole.Supervisor, "Tehran");
+        await StaffJourney.SignInAsync(journey, userName);
         await page.GetByTestId("reports-link").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "گزارش‌ها", Level = 1 })).ToBeVisibleAsync();
         await journey.StepAsync("dashboard");
@@ -56,26 +46,5 @@ public sealed class ReportsJourneyTests(BrowserFixture fixture, ITestOutputHelpe
         await Expect(page.GetByTestId("stat-months")).ToBeVisibleAsync();
         await journey.StepAsync("public-statistics");
         await journey.FinishAsync();
-    }
-
-    private static async Task CreateTehranSupervisorAsync(KestrelApp app, string userName)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
-        if (await users.FindByNameAsync(userName) is not null)
-        {
-            return;
-        }
-
-        var result = await users.CreateAsync(new StaffUser
-        {
-            UserName = userName,
-            DisplayName = "سرپرست آزمون " + userName.Split('.')[^1],
-            Role = StaffRole.Supervisor,
-            ProvinceId = await db.Provinces.Where(p => p.Code == "Tehran").Select(p => p.Id).SingleAsync(),
-            CreatedAt = DateTime.UtcNow,
-        }, StaffAnswerJourneyTests.Password);
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
     }
 }

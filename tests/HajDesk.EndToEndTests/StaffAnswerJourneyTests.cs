@@ -14,9 +14,6 @@ namespace HajDesk.EndToEndTests;
 [Collection(BrowserCollection.Name)]
 public sealed class StaffAnswerJourneyTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>Meets the staff password policy (ten characters, upper and lower case, a digit).</summary>
-    internal const string Password = "E2e-Staff-Passw0rd";
-
     private const string AnswerText = "فیش شما با ارائه شناسنامه و کارت ملی هر دو نفر در دفتر زیارتی استان تهران منتقل می‌شود. فرم پیوست را پر کنید.";
 
     [Theory]
@@ -36,7 +33,7 @@ public sealed class StaffAnswerJourneyTests(BrowserFixture fixture, ITestOutputH
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ورود کارکنان", Level = 1 })).ToBeVisibleAsync();
         await journey.StepAsync("sign-in");
         await page.GetByLabel("نام کاربری").FillAsync(userName);
-        await page.GetByLabel("رمز عبور").FillAsync(Password);
+        await page.GetByLabel("رمز عبور").FillAsync(StaffJourney.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "ورود", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/staff/inbox"));
         await Expect(page.GetByTestId("staff-name")).ToHaveTextAsync("کارشناس آزمون " + viewport);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using HajDesk.EndToEndTests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -22,11 +21,7 @@ public sealed class StaffRegisterJourneyTests(BrowserFixture fixture, ITestOutpu
         var userName = $"tehran.registrar.{viewport}";
         await StaffAnswerJourneyTests.CreateTehranExpertAsync(journey.App, userName);
 
-        await journey.GotoAsync("/staff/sign-in");
-        await page.GetByLabel("نام کاربری").FillAsync(userName);
-        await page.GetByLabel("رمز عبور").FillAsync(StaffAnswerJourneyTests.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ورود", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/staff/inbox"));
+        await StaffJourney.SignInAsync(journey, userName);
         await page.GetByTestId("register-link").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ثبت درخواست برای متقاضی", Level = 1 })).ToBeVisibleAsync();
         await journey.StepAsync("register-form");

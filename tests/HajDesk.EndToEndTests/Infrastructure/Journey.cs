@@ -23,6 +23,10 @@ public sealed class Journey : IAsyncDisposable
     private readonly List<(string File, string State)> htmlFiles = [];
     private readonly HashSet<IResponse> savedResponses = [];
     private readonly ConcurrentQueue<string> scriptErrors = new();
+    private readonly ConcurrentQueue<IRequest> failedRequests = new();
+
+    /// <summary>Addresses answered with a file to save: the browser then aborts their navigation, which is no failure.</summary>
+    private readonly ConcurrentDictionary<string, bool> downloads = new();
     private IResponse? lastServed;
     private int step;
     private bool finished;
@@ -47,7 +51,7 @@ public sealed class Journey : IAsyncDisposable
                 scriptErrors.Enqueue($"console: {message.Text}");
             }
         };
-        Page.RequestFailed += (_, request) => scriptErrors.Enqueue($"failed: {request.Method} {request.Url} ({request.Failure})");
+        Page.RequestFailed += (_, request) => failedRequests.Enqueue(request);
     }
 
     public string Name { get; }
@@ -144,6 +148,11 @@ public sealed class Journey : IAsyncDisposable
             }
         }
 
+        foreach (var request in failedRequests.Where(r => !downloads.ContainsKey(r.Url)))
+        {
+            scriptErrors.Enqueue($"failed: {request.Method} {request.Url} ({request.Failure})");
+        }
+
         if (!scriptErrors.IsEmpty)
         {
             report.AppendLine("The page reported script errors or failed loads:");
@@ -182,6 +191,11 @@ public sealed class Journey : IAsyncDisposable
         await Context.CloseAsync();
     }
 
+    /// <summary>A file the server sends to be saved (an export): no page state, nothing for the HTML checker.</summary>
+    private static bool IsDownload(IResponse response) =>
+        response.Headers.TryGetValue("content-disposition", out var disposition)
+        && disposition.StartsWith("attachment", StringComparison.OrdinalIgnoreCase);
+
     private void Remember(IResponse response)
     {
         var request = response.Request;
@@ -189,6 +203,12 @@ public sealed class Journey : IAsyncDisposable
         {
             // A picture, style sheet, script or font the page needs and did not get.
             scriptErrors.Enqueue($"{response.Status}: {request.Method} {request.Url} ({request.ResourceType})");
+        }
+
+        if (IsDownload(response))
+        {
+            downloads[request.Url] = true;
+            return;
         }
 
         if (response.Status is >= 300 and < 400)

@@ -11,6 +11,13 @@ public static class Viewports
     /// <summary>Theory data: both viewports.</summary>
     public static TheoryData<string> Both => new(Phone, Desktop);
 
+    /// <summary>
+    /// Theory data: the desktop with JavaScript and the phone without, each with its own number (a year, a month) so
+    /// that the two runs on the one app never see each other's data.
+    /// </summary>
+    public static TheoryData<string, bool, int> WithAndWithoutScript(int desktop, int phone) =>
+        new() { { Desktop, true, desktop }, { Phone, false, phone } };
+
     public static BrowserNewContextOptions ContextOptions(string viewport, bool javaScript = true) => viewport switch
     {
         Phone => new BrowserNewContextOptions

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using HajDesk.Core.Data;
 using HajDesk.Core.Paging;
@@ -31,18 +32,18 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
     /// <summary>Inbox pages go by <c>(CreatedAt, Id)</c>.</summary>
     private static readonly KeysetPaging<ServiceRequest> Paging = new(r => r.CreatedAt, r => r.Id);
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Display(Name = "وضعیت")]
     public RequestStatus? Status { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Display(Name = "موضوع")]
     public int? Subject { get; set; }
 
     /// <summary>Only requests that came in by this channel (web, 111, in person, letter, سامد, API).</summary>
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Display(Name = "راه رسیدن")]
     public RequestChannel? Channel { get; set; }
 
     /// <summary>Only requests, complaints, criticisms or suggestions.</summary>
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Display(Name = "نوع پیام")]
     public RequestType? Type { get; set; }
 
     /// <summary>Jalali date, created on or after (Tehran day).</summary>
@@ -53,14 +54,14 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Display(Name = "فقط دیرکرددار")]
     public bool Overdue { get; set; }
 
     /// <summary>«نزدیک به مهلت»: not yet overdue, due within the national warning window (<c>Escalation:WarnDaysBefore</c> working days).</summary>
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Display(Name = "نزدیک به مهلت")]
     public bool DueSoon { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Display(Name = "فقط درخواست‌های من")]
     public bool Mine { get; set; }
 
     /// <summary><c>oldest</c> for oldest first; anything else is newest first.</summary>

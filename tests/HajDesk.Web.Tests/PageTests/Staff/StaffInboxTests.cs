@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Dom;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
+using HajDesk.Web.Infrastructure.Forms;
 using HajDesk.Web.Tests.Infrastructure;
 
 namespace HajDesk.Web.Tests.PageTests.Staff;
@@ -286,6 +287,61 @@ public class StaffInboxTests
         Assert.Empty(page.QuerySelectorAll("[style]"));
         Assert.Empty(page.QuerySelectorAll("style"));
         Assert.Equal("rtl", page.DocumentElement.GetAttribute("dir"));
+    }
+
+    public static TheoryData<string, string, string> UnknownFilters => new()
+    {
+        { "status", "Foo", "وضعیت" },
+        { "channel", "<script>alert(1)</script>", "راه رسیدن" },
+        { "type", "Complaint2", "نوع پیام" },
+        { "subject", "۱۲abc", "موضوع" },
+        { "overdue", "maybe", "فقط دیرکرددار" },
+        { "status", new string('A', 5000), "وضعیت" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownFilters))]
+    public async Task Filters_UnknownValueInTheAddress_SetAsideWithPersianMessage(string name, string value, string field)
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        var submitted = await world.Data.CreateRequestAsync("Tehran");
+        var answered = await world.Data.CreateRequestAsync("Tehran", configure: r => r.Status = RequestStatus.Answered);
+        var client = await app.SignInAsync("tehran.supervisor");
+        var url = $"/staff/inbox?{name}={Uri.EscapeDataString(value)}";
+
+        var page = await client.GetPageAsync(url);
+        var export = await client.GetAsync(url + "&handler=export&format=csv");
+
+        var errors = page.QuerySelector("[data-testid=inbox-errors]")!.TextContent;
+        Assert.Contains(PersianBindingMessages.Invalid(value, field), errors, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]{3,} [A-Za-z]{3,}", errors);
+        Assert.True(value.Length <= PersianBindingMessages.ShownValueLength || !errors.Contains(value, StringComparison.Ordinal));
+        Assert.DoesNotContain(page.QuerySelectorAll("script"), s => s.TextContent.Contains("alert", StringComparison.Ordinal));
+        // The unknown filter filters nothing: the whole list is shown.
+        Assert.Equal(new[] { submitted.Id, answered.Id }.Order(), RowIds(page).Order());
+        // A download is never of something else than what was asked: refused with the same message.
+        Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
+        Assert.Contains(PersianBindingMessages.Invalid(value, field), (await Html.ParseAsync(export)).QuerySelector("[data-testid=inbox-errors]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_ReplayedWithForgedStatus_PersianMessageAndTheSearchStillRuns()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        var target = await world.Data.CreateRequestAsync("Tehran");
+        var client = await app.SignInAsync("tehran.expert");
+        var inbox = await client.GetPageAsync("/staff/inbox?status=Submitted");
+
+        var response = await client.PostFormAsync(inbox.Form("[data-testid=search-form]"),
+            new Dictionary<string, string?> { ["Status"] = "Everything", ["Q"] = target.TrackingCode });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains(PersianBindingMessages.Invalid("Everything", "وضعیت"),
+            page.QuerySelector("[data-testid=inbox-errors]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([target.Id], RowIds(page));
     }
 }
 
