@@ -19,7 +19,8 @@
 #      resident memory, and the target ratios beside their targets. Exits non-zero on any error.
 # Everything it started is stopped on exit, Ctrl-C included. Run it on an otherwise idle machine.
 #
-# Settings (environment): BENCH_USERS (8), BENCH_SECONDS (20, per phase), BENCH_WARMUP (5), BENCH_PHASES
+# Settings (environment): BENCH_USERS (8), BENCH_SECONDS (20, per phase), BENCH_WARMUP (60: on two cores
+# the runtime's tiered compilation still took a quarter of the app's CPU 40 s into a run; see docs/performance.md), BENCH_PHASES
 # (bare,home,send,follow), BENCH_APP_PORT (5181), BENCH_BARE_PORT (5182), BENCH_PG_PORT (55456),
 # BENCH_TRACE=FILE.nettrace (profile the send phase with dotnet-trace: runs only that phase, whose numbers are then
 # skewed by the profiler), BENCH_NO_BUILD=1 (reuse the last build in artifacts/bench/).
@@ -31,7 +32,7 @@ database="${1:-sqlite}"
 [[ "$database" == sqlite || "$database" == postgres ]] || { echo "usage: bench/journeys.sh [sqlite|postgres]" >&2; exit 2; }
 users="${BENCH_USERS:-8}"
 seconds="${BENCH_SECONDS:-20}"
-warmup="${BENCH_WARMUP:-5}"
+warmup="${BENCH_WARMUP:-60}"
 phases="${BENCH_PHASES:-bare,home,send,follow}"
 app_port="${BENCH_APP_PORT:-5181}"
 bare_port="${BENCH_BARE_PORT:-5182}"
