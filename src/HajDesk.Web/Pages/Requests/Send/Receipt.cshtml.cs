@@ -26,19 +26,7 @@ public class ReceiptModel(HajDeskDbContext db, ReceiptCookie receipt) : PageMode
             return Page();
         }
 
-        Receipt = await db.Requests.AsNoTracking().Where(r => r.Id == id).Select(r => new ReceiptView(
-            r.TrackingCode,
-            r.CreatedAt,
-            r.FirstName,
-            r.LastName,
-            r.NationalCode,
-            r.Province!.Name,
-            r.Subject!.Name,
-            r.SubSubject != null ? r.SubSubject.Name : null,
-            r.SubSubject != null ? r.SubSubject.ServiceCode : r.Subject.ServiceCode,
-            r.Type,
-            r.DueAt,
-            r.Attachments.Where(a => a.EventId == null).Select(a => a.FileName).ToList())).FirstOrDefaultAsync(cancellationToken);
+        Receipt = await Find.For(db)(db, id, cancellationToken);
         if (Receipt is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
@@ -46,6 +34,24 @@ public class ReceiptModel(HajDeskDbContext db, ReceiptCookie receipt) : PageMode
 
         return Page();
     }
+
+    // Compiled once per model: every send journey ends here, and an uncompiled query pays for hashing its
+    // expression tree on every view.
+    private static readonly PerModelQuery<Func<HajDeskDbContext, long, CancellationToken, Task<ReceiptView?>>> Find = new(() =>
+        EF.CompileAsyncQuery((HajDeskDbContext db, long id, CancellationToken _) =>
+            db.Requests.AsNoTracking().Where(r => r.Id == id).Select(r => new ReceiptView(
+                r.TrackingCode,
+                r.CreatedAt,
+                r.FirstName,
+                r.LastName,
+                r.NationalCode,
+                r.Province!.Name,
+                r.Subject!.Name,
+                r.SubSubject != null ? r.SubSubject.Name : null,
+                r.SubSubject != null ? r.SubSubject.ServiceCode : r.Subject.ServiceCode,
+                r.Type,
+                r.DueAt,
+                r.Attachments.Where(a => a.EventId == null).Select(a => a.FileName).ToList())).FirstOrDefault()));
 }
 
 public sealed record ReceiptView(
