@@ -57,13 +57,13 @@ run_at() { # count
 
   # One Tehran request gets a real (Verhoeff-checked) tracking code to search for.
   tracking="$(python3 -c '
-  import random
-  d=[[0,1,2,3,4,5,6,7,8,9],[1,2,3,4,0,6,7,8,9,5],[2,3,4,0,1,7,8,9,5,6],[3,4,0,1,2,8,9,5,6,7],[4,0,1,2,3,9,5,6,7,8],[5,9,8,7,6,0,4,3,2,1],[6,5,9,8,7,1,0,4,3,2],[7,6,5,9,8,2,1,0,4,3],[8,7,6,5,9,3,2,1,0,4],[9,8,7,6,5,4,3,2,1,0]]
-  p=[[0,1,2,3,4,5,6,7,8,9],[1,5,7,6,2,8,3,0,9,4],[5,8,0,3,7,9,6,1,4,2],[8,9,1,6,0,4,3,5,2,7],[9,4,5,3,1,2,6,8,7,0],[4,2,8,6,5,7,3,9,0,1],[2,7,9,3,8,0,6,4,1,5],[7,0,4,6,9,1,3,2,5,8]]
-  inv=[0,4,3,2,1,5,6,7,8,9]
-  s=str(random.randint(10**10,10**11-1)); c=0
-  for i,ch in enumerate(reversed(s)): c=d[c][p[(i+1)%8][int(ch)]]
-  print(s+str(inv[c]))')"
+import random
+d=[[0,1,2,3,4,5,6,7,8,9],[1,2,3,4,0,6,7,8,9,5],[2,3,4,0,1,7,8,9,5,6],[3,4,0,1,2,8,9,5,6,7],[4,0,1,2,3,9,5,6,7,8],[5,9,8,7,6,0,4,3,2,1],[6,5,9,8,7,1,0,4,3,2],[7,6,5,9,8,2,1,0,4,3],[8,7,6,5,9,3,2,1,0,4],[9,8,7,6,5,4,3,2,1,0]]
+p=[[0,1,2,3,4,5,6,7,8,9],[1,5,7,6,2,8,3,0,9,4],[5,8,0,3,7,9,6,1,4,2],[8,9,1,6,0,4,3,5,2,7],[9,4,5,3,1,2,6,8,7,0],[4,2,8,6,5,7,3,9,0,1],[2,7,9,3,8,0,6,4,1,5],[7,0,4,6,9,1,3,2,5,8]]
+inv=[0,4,3,2,1,5,6,7,8,9]
+s=str(random.randint(10**10,10**11-1)); c=0
+for i,ch in enumerate(reversed(s)): c=d[c][p[(i+1)%8][int(ch)]]
+print(s+str(inv[c]))')"
   tehran_row="SELECT \"Id\" FROM \"Requests\" WHERE \"ProvinceId\" = (SELECT \"Id\" FROM \"Provinces\" WHERE \"Code\" = 'Tehran') ORDER BY \"Id\" LIMIT 1"
   psql_ -d "$db" -c "UPDATE \"Requests\" SET \"TrackingCode\" = '$tracking' WHERE \"Id\" = ($tehran_row)" >/dev/null
   national="$(psql_ -d "$db" -c "SELECT \"NationalCode\" FROM \"Requests\" WHERE \"Id\" = ($tehran_row)")"
