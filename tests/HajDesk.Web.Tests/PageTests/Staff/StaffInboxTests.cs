@@ -49,6 +49,29 @@ public class StaffInboxTests
     }
 
     [Fact]
+    public async Task SearchByName_CountsEachStatusOfTheMatchesOnly()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        await world.Data.CreateRequestAsync("Tehran", configure: r => r.LastName = "کاظمی");
+        await world.Data.CreateRequestAsync("Tehran", configure: r => r.LastName = "کاظمی");
+        await world.Data.CreateRequestAsync("Tehran", configure: r => { r.LastName = "کاظمی"; r.Status = RequestStatus.Answered; });
+        await world.Data.CreateRequestAsync("Tehran", configure: r => { r.FirstName = "کاظمی‌نژاد"; r.Status = RequestStatus.Closed; });
+        await world.Data.CreateRequestAsync("Tehran", configure: r => r.Status = RequestStatus.Answered);
+        await world.Data.CreateRequestAsync("Isfahan", configure: r => r.LastName = "کاظمی");
+        var client = await app.SignInAsync("tehran.expert");
+        var inbox = await client.GetPageAsync("/staff/inbox");
+
+        var page = await Html.ParseAsync(await client.PostFormAsync(inbox.Form("[data-testid=search-form]"), new Dictionary<string, string?> { ["Q"] = "كاظمی" }));
+
+        Assert.Equal(4, RowIds(page).Count);
+        Assert.Equal("۲", Count(page, RequestStatus.Submitted));
+        Assert.Equal("۱", Count(page, RequestStatus.Answered));
+        Assert.Equal("۱", Count(page, RequestStatus.Closed));
+        Assert.Equal("۰", Count(page, RequestStatus.Referred));
+    }
+
+    [Fact]
     public async Task StatusFilter_ShowsOneStatusAndCountsEvery()
     {
         await using var app = await HajDeskFactory.CreateAsync();
