@@ -37,6 +37,15 @@ if (command == CreateApiKeyCommand.Name && !CreateApiKeyCommand.TryParse(hostArg
     return 2;
 }
 
+// `reset-admin --user NAME` gives a locked-out administrator a new password (from HAJDESK_ADMIN_PASSWORD or standard
+// input), turns their two-factor sign-in off and clears the lockout: the way back when every administrator is locked out.
+string? resetAdmin = null;
+if (command == ResetAdminCommand.Name && !ResetAdminCommand.TryParse(hostArgs, out resetAdmin, out hostArgs, out var resetUsage))
+{
+    await Console.Error.WriteLineAsync(resetUsage);
+    return 2;
+}
+
 var builder = WebApplication.CreateBuilder(hostArgs);
 // The embedded default address, used only when nothing (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS) says otherwise.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
@@ -172,14 +181,21 @@ if (command == CreateApiKeyCommand.Name)
     return await CreateApiKeyCommand.RunAsync(app.Services, apiKeyName!, Console.Out);
 }
 
+if (command == ResetAdminCommand.Name)
+{
+    await app.Services.PrepareDatabaseAsync();
+    return await ResetAdminCommand.RunAsync(app.Services, resetAdmin!, Console.In, Console.Out, Console.Error);
+}
+
 if (command is not null)
 {
-    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate, {CreateAdminCommand.Name}, {CreateApiKeyCommand.Name}.");
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate, {CreateAdminCommand.Name}, {ResetAdminCommand.Name}, {CreateApiKeyCommand.Name}.");
     return 2;
 }
 
+// Production serves only with the key ring encrypted at rest, or with DataProtection:AllowUnencryptedKeys=true.
+app.RequireKeyRingProtection();
 await app.Services.PrepareDatabaseAsync();
-app.WarnIfKeyRingUnencrypted();
 if (app.Environment.IsDevelopment())
 {
     // Demo staff accounts, never in any other environment.
