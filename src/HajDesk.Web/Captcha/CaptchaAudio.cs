@@ -117,7 +117,8 @@ public sealed class CaptchaAudio
             {
                 var murmur = Murmur(random, CrowdLowest, CrowdHighest);
                 Add(samples, murmur, at);
-                at += murmur.Length - (SampleRate / 20) + random.Next(SampleRate / 8);
+                // Each backward word overlaps the next by 60 to 125 ms: the words' own quiet ends never meet in a gap.
+                at += murmur.Length - (SampleRate / 8) + random.Next(SampleRate / 16);
             }
         }
 
