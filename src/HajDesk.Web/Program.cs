@@ -14,6 +14,12 @@ using HajDesk.Web.Submission;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.ResponseCompression;
 
+// `--help` (the commands and the main settings) and `--version` answer before anything else is read.
+if (HostCommandLine.TryAnswer(args, Console.Out) is { } answered)
+{
+    return answered;
+}
+
 // `dotnet HajDesk.Web.dll migrate` (or `dotnet run --project src/HajDesk.Web -- migrate`) applies migrations
 // and seeds reference data, then exits: the deployment step for PostgreSQL.
 // The command is the first argument only, so that option values (`--urls http://...`, `--contentRoot dir`) are
@@ -37,7 +43,10 @@ if (command == CreateApiKeyCommand.Name && !CreateApiKeyCommand.TryParse(hostArg
     return 2;
 }
 
-var builder = WebApplication.CreateBuilder(hostArgs);
+// The content root is the app's own folder wherever the process is started from (--contentRoot names another).
+var builder = WebApplication.CreateBuilder(HostCommandLine.Options(hostArgs));
+// SIGTERM: no new connections, requests in flight finish within Shutdown:TimeoutSeconds; systemd's notify protocol.
+builder.AddGracefulShutdown();
 // The embedded default address, used only when nothing (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS) says otherwise.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
     && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
