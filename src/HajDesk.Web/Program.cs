@@ -26,6 +26,13 @@ if (HostCommandLine.TryAnswer(args, Console.Out) is { } answered)
 // never taken for one.
 var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
+if (command is not (null or "migrate" or CreateAdminCommand.Name or CreateApiKeyCommand.Name))
+{
+    // Before anything is built or read: an unknown command touches nothing. --help lists the same commands.
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate, {CreateAdminCommand.Name}, {CreateApiKeyCommand.Name}. See --help.");
+    return 2;
+}
+
 // `create-admin --user NAME --name "DISPLAY NAME"` creates an administrator (password from HAJDESK_ADMIN_PASSWORD
 // or standard input) and exits; its own options are taken out before the host reads the rest.
 CreateAdminCommand.Arguments? createAdmin = null;
@@ -179,12 +186,6 @@ if (command == CreateApiKeyCommand.Name)
 {
     await app.Services.PrepareDatabaseAsync();
     return await CreateApiKeyCommand.RunAsync(app.Services, apiKeyName!, Console.Out);
-}
-
-if (command is not null)
-{
-    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate, {CreateAdminCommand.Name}, {CreateApiKeyCommand.Name}.");
-    return 2;
 }
 
 await app.Services.PrepareDatabaseAsync();

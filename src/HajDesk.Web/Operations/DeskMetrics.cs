@@ -65,10 +65,9 @@ public sealed class DeskMetrics
             _ => "unavailable",
         };
         registryCalls.Add(1, new KeyValuePair<string, object?>("outcome", name));
-        if (outcome == RegistryOutcome.Unavailable)
-        {
-            registryFailures.Add(1);
-        }
+        // Zero for an answered lookup: the failures series exists from the first lookup on, so an alert on its rate
+        // works before the first failure.
+        registryFailures.Add(outcome == RegistryOutcome.Unavailable ? 1 : 0);
     }
 
     public void LimitRejected(string limit) =>
