@@ -14,7 +14,8 @@
 # DRILL_PORT (58380: nginx; the nodes on the next ports, their metrics 50 further on),
 # HAJDESK_DEPLOY_DRAIN (nginx, or none: SIGTERM without taking the node out of nginx's pool first),
 # HAJDESK_DEPLOY_SHUTDOWN_SECONDS (30), HAJDESK_DEPLOY_DB (default: a fresh database `hajdesk_rolling_drill` on the
-# test cluster of scripts/test-postgres.sh), BENCH_NO_BUILD=1 (reuse artifacts/bench/ from the last build).
+# test cluster of scripts/test-postgres.sh), BENCH_NO_BUILD=1 (reuse artifacts/bench/ from the last build),
+# DRILL_APP_DIR (run the app from this folder instead of the published one, e.g. src/HajDesk.Web/bin/Release/net10.0).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -46,10 +47,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+app_dir="${DRILL_APP_DIR:-$out/app}"
 if [[ "${BENCH_NO_BUILD:-0}" != 1 ]]; then
   say "publishing the app (Release) and building the load generator…"
-  dotnet publish src/HajDesk.Web -c Release -o "$out/app" -v quiet -nologo >"$work/build.log" 2>&1 ||
-    { cat "$work/build.log" >&2; die "publishing the app failed"; }
+  if [[ -z "${DRILL_APP_DIR:-}" ]]; then
+    dotnet publish src/HajDesk.Web -c Release -o "$out/app" -v quiet -nologo >"$work/build.log" 2>&1 ||
+      { cat "$work/build.log" >&2; die "publishing the app failed"; }
+  fi
   dotnet publish bench/HajDesk.Bench.Journeys -c Release -o "$out/tool" -v quiet -nologo >"$work/build.log" 2>&1 ||
     { cat "$work/build.log" >&2; die "building the generator failed"; }
 fi
@@ -74,7 +78,7 @@ npgsql_to_uri() {
 }
 
 # Every citizen comes from 127.0.0.1 and the demo people are reused: the limits are raised, nothing else changes.
-export HAJDESK_DEPLOY_APP="$out/app/HajDesk.Web.dll" HAJDESK_DEPLOY_PORT="$port" HAJDESK_DEPLOY_APP_PORT="$port" \
+export HAJDESK_DEPLOY_APP="$app_dir/HajDesk.Web.dll" HAJDESK_DEPLOY_PORT="$port" HAJDESK_DEPLOY_APP_PORT="$port" \
   HAJDESK_DEPLOY_MANAGEMENT_PORT=$((port + 50)) HAJDESK_DEPLOY_ENV=Testing Captcha__TestCode="$test_code" \
   RateLimits__FormPostsPerMinute=1000000 RateLimits__CaptchaPerMinute=1000000 RateLimits__RegistryByClient=1000000 \
   RateLimits__RegistryByNationalCode=1000000 RateLimits__SendFormsByClient=1000000 RateLimits__TrackByClient=1000000 \

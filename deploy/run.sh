@@ -142,7 +142,9 @@ elapsed_since() {
 write_nginx_conf() {
   local nodes="$1" down="${2:-0}" servers=""
   for n in $(seq 1 "$nodes"); do
-    servers+="        server 127.0.0.1:$((APP_PORT + n)) max_fails=1 fail_timeout=2s$([[ "$n" == "$down" ]] && echo " down");"$'\n'
+    local mark=""
+    [[ "$n" != "$down" ]] || mark=" down"
+    servers+="        server 127.0.0.1:$((APP_PORT + n)) max_fails=1 fail_timeout=2s$mark;"$'\n'
   done
   # The app accepts max((Uploads:MaxFiles + 1) × Uploads:MaxFileBytes, 30 MB); the defaults give 30 MB.
   local max_body="${HAJDESK_DEPLOY_MAX_BODY:-30m}"

@@ -80,7 +80,14 @@ public sealed class Deployment : IAsyncDisposable
 
         var deployment = new Deployment(state, port, port + 50, database, environment);
         var (exitCode, output) = await deployment.RunAsync("start", nodes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(exitCode == 0, $"deploy/run.sh start failed ({exitCode}):\n{output}\n{deployment.Logs()}");
+        if (exitCode != 0)
+        {
+            // Nodes that did start are stopped, not left running after the test.
+            var logs = deployment.Logs();
+            await deployment.DisposeAsync();
+            Assert.Fail($"deploy/run.sh start failed ({exitCode}):\n{output}\n{logs}");
+        }
+
         return deployment;
     }
 
