@@ -140,7 +140,7 @@ elapsed_since() {
 
 # nginx.conf for N nodes; node $2, if given, is marked down (out of the pool, sent nothing new).
 write_nginx_conf() {
-  local nodes="$1" down="${2:-0}" servers=""
+  local nodes="$1" down="${2:-0}" servers="" n
   for n in $(seq 1 "$nodes"); do
     local mark=""
     [[ "$n" != "$down" ]] || mark=" down"
@@ -177,22 +177,22 @@ reload_nginx() {
 
 rolling_restart() {
   [[ -f "$STATE/nodes" && -f "$STATE/nginx.pid" ]] || die "nothing runs here (deploy/run.sh start first)"
-  local nodes drain="${HAJDESK_DEPLOY_DRAIN:-nginx}" began
+  local nodes drain="${HAJDESK_DEPLOY_DRAIN:-nginx}" began node
   nodes="$(cat "$STATE/nodes")"
   [[ "$drain" == nginx || "$drain" == none ]] || die "HAJDESK_DEPLOY_DRAIN must be nginx or none, got '$drain'"
   began="$(date +%s%N)"
-  for n in $(seq 1 "$nodes"); do
+  for node in $(seq 1 "$nodes"); do
     local t
     if [[ "$drain" == nginx ]]; then
       t="$(date +%s%N)"
-      write_nginx_conf "$nodes" "$n"
+      write_nginx_conf "$nodes" "$node"
       reload_nginx
-      say "node $n out of nginx's pool in $(elapsed_since "$t") s"
+      say "node $node out of nginx's pool in $(elapsed_since "$t") s"
     fi
-    node_kill "$n" TERM
+    node_kill "$node" TERM
     t="$(date +%s%N)"
-    node_start "$n"
-    say "node $n back and ready in $(elapsed_since "$t") s"
+    node_start "$node"
+    say "node $node back and ready in $(elapsed_since "$t") s"
     if [[ "$drain" == nginx ]]; then
       write_nginx_conf "$nodes"
       reload_nginx
