@@ -113,6 +113,8 @@ public static class CrashDrill
         Add(content, "Input.LandlineAreaCode", "");
         Add(content, "Input.SubjectId", options.Subjects[0].Subject);
         Add(content, "Input.SubSubjectId", options.Subjects[0].SubSubject);
+        // Required since the request type came to every intake (the form offers none chosen).
+        Add(content, "Input.RequestType", "Request");
         Add(content, "Input.Text", "درخواست آزمایش خرابی " + marker);
         var file = new ByteArrayContent(document);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
