@@ -11,11 +11,12 @@
 #
 # Settings (environment): DRILL_USERS (4 citizens), DRILL_WARMUP (10 s of load before the restart),
 # DRILL_COOLDOWN (10 s of load after it), DRILL_RESTARTS (1 rolling restart; more run back to back),
-# DRILL_PORT (58380: nginx; the nodes on the next ports, their metrics 50 further on),
+# DRILL_PORT (28380: nginx; the nodes on the next ports, their metrics 50 further on),
 # HAJDESK_DEPLOY_DRAIN (nginx, or none: SIGTERM without taking the node out of nginx's pool first),
 # HAJDESK_DEPLOY_SHUTDOWN_SECONDS (30), HAJDESK_DEPLOY_DB (default: a fresh database `hajdesk_rolling_drill` on the
 # test cluster of scripts/test-postgres.sh), BENCH_NO_BUILD=1 (reuse artifacts/bench/ from the last build),
-# DRILL_APP_DIR (run the app from this folder instead of the published one, e.g. src/HajDesk.Web/bin/Release/net10.0).
+# DRILL_APP_DIR (run the app from this folder instead of the published one, e.g. src/HajDesk.Web/bin/Release/net10.0),
+# DRILL_KEEP=1 (keep the nodes' and nginx's logs in the work folder).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -24,7 +25,9 @@ users="${DRILL_USERS:-4}"
 warmup="${DRILL_WARMUP:-10}"
 cooldown="${DRILL_COOLDOWN:-10}"
 restarts="${DRILL_RESTARTS:-1}"
-port="${DRILL_PORT:-58380}"
+# Below the ephemeral range (32768–60999 on Debian): a restarting node must get its port back, and the
+# citizens' thousands of outgoing connections could otherwise take it while the node is down.
+port="${DRILL_PORT:-28380}"
 test_code=24680
 out="$root/artifacts/bench"
 
@@ -42,7 +45,11 @@ export HAJDESK_DEPLOY_DIR="$work/deploy"
 cleanup() {
   [[ -n "$load_pid" ]] && kill "$load_pid" 2>/dev/null
   deploy/run.sh stop >/dev/null 2>&1 || true
-  rm -rf "$work"
+  if [[ "${DRILL_KEEP:-0}" == 1 ]]; then
+    say "logs kept in $work"
+  else
+    rm -rf "$work"
+  fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

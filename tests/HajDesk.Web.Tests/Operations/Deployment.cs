@@ -166,7 +166,8 @@ public sealed class Deployment : IAsyncDisposable
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var start = Random.Shared.Next(20_000, 40_000);
+            // Below the ephemeral range (32768 and up): a node restarted by a test must get its port back.
+            var start = Random.Shared.Next(20_000, 32_000);
             var ports = Enumerable.Range(start, nodes + 1).Concat(Enumerable.Range(start + 50, nodes + 1));
             if (ports.All(IsFree))
             {
