@@ -33,6 +33,8 @@ trap 'if [[ -n "$app_pid" ]]; then kill "$app_pid" 2>/dev/null || true; fi; rm -
 
 db="hajdesk_bench_$count"
 export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres
+# A benchmark node's key ring holds nothing worth protecting: accepted unencrypted on purpose.
+export DataProtection__AllowUnencryptedKeys=true
 # Production on PostgreSQL needs the security-code key every node shares; any key will do for one benchmark node.
 export Captcha__AnswerKey="${Captcha__AnswerKey:-$(openssl rand -base64 32)}"
 export Database__ConnectionString="${HAJDESK_TEST_POSTGRES/Database=postgres/Database=$db}"

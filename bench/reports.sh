@@ -24,6 +24,8 @@ dotnet build src/HajDesk.Web -c Release -v quiet -nologo >/dev/null
 bin="$root/src/HajDesk.Web/bin/Release/net10.0"
 app_() { (cd "$bin" && exec dotnet HajDesk.Web.dll "$@"); }
 export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres
+# A benchmark node's key ring holds nothing worth protecting: accepted unencrypted on purpose.
+export DataProtection__AllowUnencryptedKeys=true
 # Production on PostgreSQL needs the security-code key every node shares; any key will do for one benchmark node.
 export Captcha__AnswerKey="${Captcha__AnswerKey:-$(openssl rand -base64 32)}"
 export Database__ConnectionString="${HAJDESK_TEST_POSTGRES/Database=postgres/Database=$db}"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HajDesk's reference deployment on this machine: N app processes on 127.0.0.1 behind Debian's nginx, all on one
-# PostgreSQL database, sharing the key ring (in the database) and Captcha:AnswerKey (generated once, given to each).
+# PostgreSQL database, sharing the key ring (in the database, encrypted with a certificate generated once) and
+# Captcha:AnswerKey (generated once, given to each).
 #
 #   deploy/run.sh start [nodes]   publish (once), migrate, start the nodes (default 2) and nginx; prints the address
 #   deploy/run.sh stop            stop nginx and every node
@@ -71,11 +72,19 @@ app_dll() {
 write_env() {
   local db="$1" dll="$2"
   [[ -f "$STATE/captcha-answer.key" ]] || (umask 077 && openssl rand -base64 32 >"$STATE/captcha-answer.key")
+  # The certificate that encrypts the key ring at rest (Production refuses to start without one): self-signed, made
+  # once, the same for every node. A real deployment keeps its own, outside the database and its backups.
+  if [[ ! -f "$STATE/keyring.crt" ]]; then
+    (umask 077 && openssl req -x509 -newkey rsa:3072 -nodes -days 3650 -subj "/CN=HajDesk key ring" \
+      -keyout "$STATE/keyring.key" -out "$STATE/keyring.crt" 2>/dev/null)
+  fi
   {
     printf 'export ASPNETCORE_ENVIRONMENT=%q\n' "${HAJDESK_DEPLOY_ENV:-Production}"
     printf 'export Database__Provider=Postgres\n'
     printf 'export Database__ConnectionString=%q\n' "$db"
     printf 'export Captcha__AnswerKey=%q\n' "$(cat "$STATE/captcha-answer.key")"
+    printf 'export DataProtection__CertificatePath=%q\n' "$STATE/keyring.crt"
+    printf 'export DataProtection__CertificateKeyPath=%q\n' "$STATE/keyring.key"
     printf 'export ReverseProxy__KnownProxies__0=127.0.0.1\n'
     printf 'export Notifications__PublicBaseUrl=%q\n' "http://127.0.0.1:$PORT"
     printf 'export Shutdown__TimeoutSeconds=%q\n' "${HAJDESK_DEPLOY_SHUTDOWN_SECONDS:-30}"

@@ -26,10 +26,10 @@ if (HostCommandLine.TryAnswer(args, Console.Out) is { } answered)
 // never taken for one.
 var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
-if (command is not (null or "migrate" or CreateAdminCommand.Name or CreateApiKeyCommand.Name))
+if (command is not (null or "migrate" or CreateAdminCommand.Name or ResetAdminCommand.Name or CreateApiKeyCommand.Name))
 {
     // Before anything is built or read: an unknown command touches nothing. --help lists the same commands.
-    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate, {CreateAdminCommand.Name}, {CreateApiKeyCommand.Name}. See --help.");
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate, {CreateAdminCommand.Name}, {ResetAdminCommand.Name}, {CreateApiKeyCommand.Name}. See --help.");
     return 2;
 }
 
@@ -47,6 +47,15 @@ string? apiKeyName = null;
 if (command == CreateApiKeyCommand.Name && !CreateApiKeyCommand.TryParse(hostArgs, out apiKeyName, out hostArgs, out var keyUsage))
 {
     await Console.Error.WriteLineAsync(keyUsage);
+    return 2;
+}
+
+// `reset-admin --user NAME` gives a locked-out administrator a new password (from HAJDESK_ADMIN_PASSWORD or standard
+// input), turns their two-factor sign-in off and clears the lockout: the way back when every administrator is locked out.
+string? resetAdmin = null;
+if (command == ResetAdminCommand.Name && !ResetAdminCommand.TryParse(hostArgs, out resetAdmin, out hostArgs, out var resetUsage))
+{
+    await Console.Error.WriteLineAsync(resetUsage);
     return 2;
 }
 
@@ -188,8 +197,15 @@ if (command == CreateApiKeyCommand.Name)
     return await CreateApiKeyCommand.RunAsync(app.Services, apiKeyName!, Console.Out);
 }
 
+if (command == ResetAdminCommand.Name)
+{
+    await app.Services.PrepareDatabaseAsync();
+    return await ResetAdminCommand.RunAsync(app.Services, resetAdmin!, Console.In, Console.Out, Console.Error);
+}
+
+// Production serves only with the key ring encrypted at rest, or with DataProtection:AllowUnencryptedKeys=true.
+app.RequireKeyRingProtection();
 await app.Services.PrepareDatabaseAsync();
-app.WarnIfKeyRingUnencrypted();
 if (app.Environment.IsDevelopment())
 {
     // Demo staff accounts, never in any other environment.

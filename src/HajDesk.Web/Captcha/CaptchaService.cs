@@ -216,7 +216,8 @@ public sealed class CaptchaService(
         return now < expiresAt ? (issuedAt.UtcDateTime, expiresAt.UtcDateTime) : null;
     }
 
-    private async Task<bool> IsLiveAsync(Guid id, CancellationToken ct) =>
+    /// <summary>Whether <paramref name="id"/> is ours, unexpired and unspent (its picture and sound may be served).</summary>
+    public async Task<bool> IsLiveAsync(Guid id, CancellationToken ct) =>
         LiveWindow(id, time.GetUtcNow()) is not null && await SpentAt.For(db)(db, id, ct) is null;
 
     // Compiled once: asked with every security-code picture and sound, and with every right answer on the send form.

@@ -65,7 +65,8 @@ public static class CaptchaSetup
 
     /// <summary>
     /// <c>GET /captcha/{id}</c>: the PNG of an unused, unexpired challenge (404 otherwise), never cached.
-    /// <c>GET /captcha/{id}/audio</c>: the same challenge spoken, as WAV (404 otherwise), never cached.
+    /// <c>GET /captcha/{id}/audio</c>: the same challenge spoken, as WAV (404 otherwise), never cached; also limited
+    /// per address by <see cref="CitizenThrottle.TryHearChallengeAsync"/>.
     /// <c>POST /captcha/new</c>: a new challenge as <c>{ "id", "image", "audio" }</c> for the page script; it needs the
     /// antiforgery token in the <c>X-CSRF-TOKEN</c> header.
     /// </summary>
@@ -78,9 +79,20 @@ public static class CaptchaSetup
             return png is null ? Results.NotFound() : Results.File(png, "image/png");
         }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 
-        app.MapGet("/captcha/{id:guid}/audio", async (Guid id, CaptchaService captcha, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/captcha/{id:guid}/audio", async (Guid id, CaptchaService captcha, CitizenThrottle throttle, HttpContext http, CancellationToken ct) =>
         {
             http.Response.Headers.CacheControl = "no-store";
+            if (!await captcha.IsLiveAsync(id, ct))
+            {
+                return Results.NotFound();
+            }
+
+            // Its own limit, on every node together: the sound is what a machine reads most easily.
+            if (!await throttle.TryHearChallengeAsync(RateLimits.ClientKey(http), id, ct))
+            {
+                return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+            }
+
             var wav = await captcha.RenderWavAsync(id, ct);
             return wav is null ? Results.NotFound() : Results.File(wav, "audio/wav", enableRangeProcessing: true);
         }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();

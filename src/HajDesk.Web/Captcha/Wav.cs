@@ -14,7 +14,7 @@ internal static class Wav
         {
             throw new InvalidOperationException(
                 $"A recording of the security code's audio version is missing: '{path}'. The recordings ship with the " +
-                $"app as {CaptchaAudio.Folder}/1.wav … 9.wav (HajDesk.Web.csproj copies them to the output).");
+                $"app as {CaptchaAudio.Folder}/1-a.wav … 9-c.wav (HajDesk.Web.csproj copies them to the output).");
         }
 
         var bytes = File.ReadAllBytes(path);

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using HajDesk.Core.CivilRegistry;
 using HajDesk.Core.Requests;
+using HajDesk.Web.Infrastructure;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -26,9 +25,6 @@ internal sealed class HttpCivilRegistry(HttpClient http, ILogger<HttpCivilRegist
     public const int MaxResponseBytes = 64 * 1024;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    /// <summary>Keys the lookup references in logs; it never leaves this process, so they cannot be reversed.</summary>
-    private static readonly byte[] LogKey = RandomNumberGenerator.GetBytes(32);
 
     public async Task<RegistryResult> LookupAsync(string nationalCode, DateOnly birthDate, CancellationToken cancellationToken)
     {
@@ -124,7 +120,7 @@ internal sealed class HttpCivilRegistry(HttpClient http, ILogger<HttpCivilRegist
     /// key) without recording the national code or anything from which it could be recovered.
     /// </summary>
     private static string LookupRef(string nationalCode) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(LogKey, Encoding.ASCII.GetBytes(nationalCode)))[..6];
+        LogReference.Of("national-code", nationalCode);
 
     private sealed record InquiryRequest(string NationalCode, DateOnly BirthDate);
 

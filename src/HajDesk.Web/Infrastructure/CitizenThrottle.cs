@@ -20,6 +20,9 @@ public enum ThrottleBucket
     /// others' failures never keep the owner's right pair out.
     /// </summary>
     TrackByNationalCode,
+
+    /// <summary>Security codes one client IP has heard spoken (each challenge counts once, however often replayed).</summary>
+    CaptchaAudioByClient,
 }
 
 /// <summary>
@@ -40,6 +43,7 @@ public sealed class CitizenThrottle(IRateCounterStore store, IOptions<RateLimitO
             ThrottleBucket.RegistryByNationalCode => (limits.RegistryByNationalCode, TimeSpan.FromHours(1)),
             ThrottleBucket.TrackByClient => (limits.TrackByClient, TimeSpan.FromMinutes(10)),
             ThrottleBucket.TrackByNationalCode => (limits.TrackByNationalCode, TimeSpan.FromHours(1)),
+            ThrottleBucket.CaptchaAudioByClient => (limits.CaptchaAudioByClient, AudioWindow),
             _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, null),
         };
         if (await store.TryAcquireAsync(bucket + "|" + key, limit, window, cancellationToken))
@@ -48,6 +52,35 @@ public sealed class CitizenThrottle(IRateCounterStore store, IOptions<RateLimitO
         }
 
         metrics.LimitRejected(bucket.ToString());
+        return false;
+    }
+
+    private static readonly TimeSpan AudioWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>A player fetches one sound in parts and a person may play it again: this many fetches of one challenge.</summary>
+    internal const int AudioFetchesPerChallenge = 20;
+
+    /// <summary>
+    /// Whether <paramref name="clientKey"/> may hear challenge <paramref name="challengeId"/> spoken: its first
+    /// fetch spends one of the address's <see cref="RateLimitOptions.CaptchaAudioByClient"/>; the player's range
+    /// requests and replays of the same challenge are free up to <see cref="AudioFetchesPerChallenge"/>. Counted on
+    /// every node together, so a matcher of the sound gets no more codes to read by spreading over nodes.
+    /// </summary>
+    public async Task<bool> TryHearChallengeAsync(string clientKey, Guid challengeId, CancellationToken cancellationToken = default)
+    {
+        var replays = $"CaptchaAudioReplay|{clientKey}|{challengeId:N}";
+        if (await store.CountAsync(replays, AudioWindow, cancellationToken) == 0
+            && !await TryAcquireAsync(ThrottleBucket.CaptchaAudioByClient, clientKey, cancellationToken))
+        {
+            return false;
+        }
+
+        if (await store.TryAcquireAsync(replays, AudioFetchesPerChallenge, AudioWindow, cancellationToken))
+        {
+            return true;
+        }
+
+        metrics.LimitRejected(nameof(ThrottleBucket.CaptchaAudioByClient));
         return false;
     }
 }

@@ -31,6 +31,12 @@ public sealed class KeyRingOptions
     /// can still be read: each with its own <c>CertificatePath</c>, <c>CertificatePassword</c>, <c>CertificateKeyPath</c>.
     /// </summary>
     public IReadOnlyList<KeyRingCertificate> PreviousCertificates { get; set; } = [];
+
+    /// <summary>
+    /// In Production without <see cref="CertificatePath"/> the app refuses to serve; <c>true</c> says the operator
+    /// accepts an unencrypted key ring on purpose (a warning is then logged at every start).
+    /// </summary>
+    public bool AllowUnencryptedKeys { get; set; }
 }
 
 /// <summary>One certificate that decrypts keys of the key ring.</summary>
@@ -73,18 +79,34 @@ public static partial class KeyRing
         return services;
     }
 
-    /// <summary>In Production, a warning at start-up when the key ring is stored unencrypted, naming the setting.</summary>
-    public static void WarnIfKeyRingUnencrypted(this WebApplication app)
+    /// <summary>
+    /// In Production, serving stops here when the key ring would be stored unencrypted — whoever read the database or a
+    /// backup could then unprotect every cookie and token, a staff sign-in cookie included — unless
+    /// <c>DataProtection:AllowUnencryptedKeys=true</c> says the operator accepts that on purpose; then a warning at
+    /// every start. Commands (<c>migrate</c>, <c>create-admin</c>…) never read a cookie and are not stopped.
+    /// </summary>
+    public static void RequireKeyRingProtection(this WebApplication app)
     {
-        if (app.Environment.IsProduction() && !app.Services.GetRequiredService<KeyRingProtection>().Encrypted)
+        if (!app.Environment.IsProduction() || app.Services.GetRequiredService<KeyRingProtection>().Encrypted)
         {
-            LogUnencrypted(app.Logger);
+            return;
         }
+
+        if (!app.Configuration.GetValue($"{KeyRingOptions.Section}:{nameof(KeyRingOptions.AllowUnencryptedKeys)}", false))
+        {
+            throw new InvalidOperationException(
+                "DataProtection:CertificatePath is not set: in Production the Data Protection key ring must be encrypted at rest " +
+                "(it can forge every cookie of the app, a staff sign-in included). Set DataProtection:CertificatePath (and " +
+                "DataProtection:CertificatePassword or DataProtection:CertificateKeyPath), or DataProtection:AllowUnencryptedKeys=true " +
+                "to accept an unencrypted key ring on purpose; see docs/operations.md.");
+        }
+
+        LogUnencrypted(app.Logger);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Data Protection key ring is stored unencrypted in the database, " +
-        "beside the cookies and security-code answers it protects. Set DataProtection:CertificatePath " +
-        "(and DataProtection:CertificatePassword or DataProtection:CertificateKeyPath) to encrypt it at rest; see docs/operations.md.")]
+        "beside the cookies and security-code answers it protects, because DataProtection:AllowUnencryptedKeys=true. Set " +
+        "DataProtection:CertificatePath (and DataProtection:CertificatePassword or DataProtection:CertificateKeyPath) to encrypt it at rest; see docs/operations.md.")]
     private static partial void LogUnencrypted(ILogger logger);
 
     private static X509Certificate2 Load(string path, string? password, string? keyPath, string setting)

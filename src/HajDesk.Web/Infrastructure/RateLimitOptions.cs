@@ -44,6 +44,13 @@ public sealed class RateLimitOptions
     [Range(1, Most, ErrorMessage = "RateLimits:CaptchaPerMinute must be between 1 and 1000000.")]
     public required int CaptchaPerMinute { get; init; }
 
+    /// <summary>
+    /// Security codes one client IP may hear spoken per 10 minutes, on every node together (replays of one code are
+    /// free). A person needs one or two a form; a script that reads the sound needs many.
+    /// </summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:CaptchaAudioByClient must be between 1 and 1000000.")]
+    public required int CaptchaAudioByClient { get; init; }
+
     /// <summary>Different people one send form may look up in the civil registry (the same person again is free).</summary>
     [Range(1, Most, ErrorMessage = "RateLimits:RegistryLookupsPerForm must be between 1 and 1000000.")]
     public required int RegistryLookupsPerForm { get; init; }

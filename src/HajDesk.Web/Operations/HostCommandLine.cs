@@ -70,6 +70,8 @@ public static class HostCommandLine
                                  (a deployment step on PostgreSQL)
           {CreateAdminCommand.Name,-22} --user NAME --name "DISPLAY NAME": create an administrator; the password
                                  comes from {CreateAdminCommand.PasswordVariable} or standard input
+          {ResetAdminCommand.Name,-22} --user NAME: a locked-out administrator's new password (from
+                                 {CreateAdminCommand.PasswordVariable} or standard input), two-factor sign-in off
           {CreateApiKeyCommand.Name,-22} --name NAME: print a new Open311 API key (shown once, stored hashed)
           --help, -h             this text
           --version              the version and the git commit of this build
@@ -88,7 +90,7 @@ public static class HostCommandLine
           CivilRegistry:Mode, :BaseUrl, :ApiKey  the civil registry (Demo or Http)
           Notifications:*                        SMS gateway and SMTP; recording senders by default
           ReverseProxy:KnownProxies, :KnownNetworks  proxies whose X-Forwarded-* headers are believed
-          DataProtection:CertificatePath         certificate encrypting the key ring at rest
+          DataProtection:CertificatePath         certificate encrypting the key ring at rest (Production needs it)
           Management:Urls                        address of /metrics and /health/* (e.g. http://127.0.0.1:9464)
           Logging:Json                           true: one JSON object a line on the console (journald, shippers)
           Shutdown:TimeoutSeconds                how long requests in flight may take to finish on stop (30)

@@ -14,6 +14,9 @@ public static class AuditActions
     public const string TwoFactorDisable = "2fa.disable";
     public const string TwoFactorFailure = "2fa.failure";
     public const string CreateAdmin = "staff.create-admin";
+    public const string ResetAdmin = "staff.reset-admin";
+    public const string RecoveryCodesNew = "2fa.recovery-codes";
+    public const string RecoveryCodeSignIn = "2fa.recovery-sign-in";
     public const string InboxSearch = "inbox.search";
     public const string RequestView = "request.view";
     public const string FileDownload = "file.download";

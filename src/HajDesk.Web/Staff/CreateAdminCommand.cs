@@ -26,9 +26,26 @@ public static class CreateAdminCommand
     /// </summary>
     public static bool TryParse(string[] args, out Arguments? arguments, out string[] rest, out string? error)
     {
+        var parsed = TakeOptions(args, ["--user", "--name"], out rest, out error);
+        var user = parsed.GetValueOrDefault("--user");
+        var name = parsed.GetValueOrDefault("--name");
+        if (error is null && (string.IsNullOrWhiteSpace(user) || string.IsNullOrWhiteSpace(name)))
+        {
+            error = Usage;
+        }
+
+        arguments = error is null ? new Arguments(user!.Trim(), name!.Trim()) : null;
+        return arguments is not null;
+    }
+
+    /// <summary>
+    /// Takes the options <paramref name="names"/> (as <c>--user X</c> or <c>--user=X</c>) out of <paramref name="args"/>
+    /// for a staff command; the rest goes on to the host. A <c>--password</c> option is refused with an error.
+    /// </summary>
+    internal static Dictionary<string, string?> TakeOptions(string[] args, IReadOnlyCollection<string> names, out string[] rest, out string? error)
+    {
         ArgumentNullException.ThrowIfNull(args);
-        string? user = null;
-        string? name = null;
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         var others = new List<string>();
         error = null;
         for (var i = 0; i < args.Length; i++)
@@ -41,43 +58,24 @@ public static class CreateAdminCommand
                 break;
             }
 
-            if (key is not ("--user" or "--name"))
+            if (!names.Contains(key))
             {
                 others.Add(arg);
                 continue;
             }
 
-            var value = inlineValue ?? (i + 1 < args.Length ? args[++i] : null);
-            if (key == "--user")
-            {
-                user = value;
-            }
-            else
-            {
-                name = value;
-            }
+            values[key] = inlineValue ?? (i + 1 < args.Length ? args[++i] : null);
         }
 
         rest = [.. others];
-        if (error is null && (string.IsNullOrWhiteSpace(user) || string.IsNullOrWhiteSpace(name)))
-        {
-            error = Usage;
-        }
-
-        arguments = error is null ? new Arguments(user!.Trim(), name!.Trim()) : null;
-        return arguments is not null;
+        return values;
     }
 
     /// <summary>Creates the administrator; returns the process exit code.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, Arguments arguments, TextReader input, TextWriter output, TextWriter errors)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var password = Environment.GetEnvironmentVariable(PasswordVariable);
-        if (string.IsNullOrEmpty(password))
-        {
-            password = ReadPassword(input, output);
-        }
-
+        var password = ReadPassword(input, output);
         if (string.IsNullOrEmpty(password))
         {
             await errors.WriteLineAsync($"No password: set {PasswordVariable} or write it to standard input.");
@@ -118,8 +116,15 @@ public static class CreateAdminCommand
         return 0;
     }
 
-    private static string? ReadPassword(TextReader input, TextWriter output)
+    /// <summary>The password from <see cref="PasswordVariable"/>, else from standard input (twice, unechoed, at a terminal).</summary>
+    internal static string? ReadPassword(TextReader input, TextWriter output)
     {
+        var fromEnvironment = Environment.GetEnvironmentVariable(PasswordVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return fromEnvironment;
+        }
+
         if (!ReferenceEquals(input, Console.In) || Console.IsInputRedirected)
         {
             return input.ReadLine()?.TrimEnd('\r', '\n');

@@ -110,6 +110,7 @@ public static class StaffServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Staff");
             o.Conventions.AllowAnonymousToPage("/Staff/SignIn");
             o.Conventions.AllowAnonymousToPage("/Staff/SignInCode");
+            o.Conventions.AllowAnonymousToPage("/Staff/SignInRecovery");
             // Administration: administrators only, every page and handler (others get 404; see StaffPolicies).
             o.Conventions.AuthorizeFolder(StaffPolicies.AdminFolder, StaffPolicies.Administrator);
             o.Conventions.AddFolderApplicationModelConvention("/Staff", model => model.Filters.Add(new RequireHandlerFilter()));
@@ -122,6 +123,7 @@ public static class StaffServiceCollectionExtensions
     {
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations();
         services.AddScoped<StaffScope>();
+        services.AddScoped<CitizenHistory>();
         services.AddScoped<AuditLog>();
         return services;
     }

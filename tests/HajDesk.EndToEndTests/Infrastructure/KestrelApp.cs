@@ -53,7 +53,7 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
         foreach (var limit in new[]
         {
             "FormPostsPerMinute", "CaptchaPerMinute", "RegistryByClient", "RegistryByNationalCode", "TrackByClient", "TrackByNationalCode",
-            "SendFormsByClient", "RegistryLookupsPerForm",
+            "SendFormsByClient", "RegistryLookupsPerForm", "CaptchaAudioByClient",
         })
         {
             builder.UseSetting($"RateLimits:{limit}", "100000");

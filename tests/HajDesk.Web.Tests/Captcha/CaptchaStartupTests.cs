@@ -27,7 +27,11 @@ public class CaptchaStartupTests
     [Fact]
     public async Task Start_InProductionWithoutTestCode_Starts()
     {
-        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Captcha:TestCode"] = "" });
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["Captcha:TestCode"] = "",
+            ["DataProtection:AllowUnencryptedKeys"] = "true",
+        });
         await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
 
         Assert.NotNull(production.Services.GetRequiredService<CaptchaImage>());
@@ -50,7 +54,7 @@ public class CaptchaStartupTests
     public async Task Start_PostgresInProductionWithoutAnswerKey_FailsNamingTheSetting()
     {
         await using var app = await HajDeskFactory.CreateAsync(DatabaseProvider.Postgres,
-            new Dictionary<string, string?> { ["Captcha:TestCode"] = "" });
+            new Dictionary<string, string?> { ["Captcha:TestCode"] = "", ["DataProtection:AllowUnencryptedKeys"] = "true" });
         await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
 
         var error = Assert.ThrowsAny<Exception>(() => production.Server);
@@ -62,7 +66,12 @@ public class CaptchaStartupTests
     public async Task Start_PostgresInProductionWithAnswerKey_StartsAndTwoNodesShareChallenges()
     {
         var key = CaptchaAnswerKey.NewBase64();
-        var settings = new Dictionary<string, string?> { ["Captcha:TestCode"] = "", ["Captcha:AnswerKey"] = key };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Captcha:TestCode"] = "",
+            ["Captcha:AnswerKey"] = key,
+            ["DataProtection:AllowUnencryptedKeys"] = "true",
+        };
         await using var app = await HajDeskFactory.CreateAsync(DatabaseProvider.Postgres, settings);
         await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
         await using var otherNode = new HajDeskFactory(app.Database, settings, ownsDatabase: false);
@@ -122,7 +131,7 @@ public class CaptchaStartupTests
         {
             var error = Assert.Throws<InvalidOperationException>(() => CaptchaAudio.Load(folder.FullName));
 
-            Assert.Contains(Path.Combine(folder.FullName, "1.wav"), error.Message, StringComparison.Ordinal);
+            Assert.Contains(Path.Combine(folder.FullName, "1-a.wav"), error.Message, StringComparison.Ordinal);
         }
         finally
         {

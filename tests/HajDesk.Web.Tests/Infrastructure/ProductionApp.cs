@@ -10,7 +10,14 @@ public static class ProductionApp
 {
     public static Dictionary<string, string?> Settings(IDictionary<string, string?>? more = null)
     {
-        var settings = new Dictionary<string, string?> { ["environment"] = "Production", ["Captcha:TestCode"] = "" };
+        // A key-ring certificate is required in Production; tests that are not about it accept the unencrypted ring
+        // on purpose, as an operator may (KeyRingTests check both).
+        var settings = new Dictionary<string, string?>
+        {
+            ["environment"] = "Production",
+            ["Captcha:TestCode"] = "",
+            ["DataProtection:AllowUnencryptedKeys"] = "true",
+        };
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

@@ -18,12 +18,12 @@ public class OperatorConventionsTests
         Assert.Equal(2, unknownExit);
         var known = Regex.Match(unknown, @"Known commands: ([^.]+)\.").Groups[1].Value
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["migrate", "create-admin", "create-api-key"], known);
+        Assert.Equal(["migrate", "create-admin", "reset-admin", "create-api-key"], known);
         Assert.All(known, command => Assert.Matches($@"(?m)^\s+{Regex.Escape(command)}\s", help));
         foreach (var setting in new[]
                  {
                      "--version", "--urls", "--contentRoot", "ASPNETCORE_ENVIRONMENT", "Database:Provider", "Database:ConnectionString",
-                     "Captcha:AnswerKey", "CivilRegistry:Mode", "Management:Urls", "Logging:Json", GracefulShutdown.TimeoutSetting,
+                     "Captcha:AnswerKey", "CivilRegistry:Mode", "DataProtection:CertificatePath", "Management:Urls", "Logging:Json", GracefulShutdown.TimeoutSetting,
                  })
         {
             Assert.Contains(setting, help, StringComparison.Ordinal);

@@ -44,15 +44,38 @@ public sealed class KeyRingTests : IDisposable
         });
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("false")]
+    public async Task Start_InProductionWithoutACertificate_RefusesNamingTheSetting(string? allowUnencrypted)
+    {
+        var settings = ProductionApp.Settings();
+        settings.Remove("DataProtection:AllowUnencryptedKeys");
+        if (allowUnencrypted is not null)
+        {
+            settings["DataProtection:AllowUnencryptedKeys"] = allowUnencrypted;
+        }
+
+        await using var app = await HajDeskFactory.CreateAsync(settings: settings);
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("DataProtection:CertificatePath", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("DataProtection:AllowUnencryptedKeys", error.ToString(), StringComparison.Ordinal);
+        // Commands such as create-admin still run without it (StaffCommandTests run them in Production).
+    }
+
     [Fact]
-    public async Task Start_InProductionWithoutACertificate_WarnsNamingTheSetting()
+    public async Task Start_InProductionWithoutACertificateAcceptedOnPurpose_ServesAndWarnsNamingTheSetting()
     {
         await using var app = await HajDeskFactory.CreateAsync(settings: ProductionApp.Settings());
 
-        _ = app.Server;
+        var home = await app.CreateClient().GetAsync("/");
 
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains(app.Logs, l => l.StartsWith("Warning", StringComparison.Ordinal)
-            && l.Contains("DataProtection:CertificatePath", StringComparison.Ordinal));
+            && l.Contains("DataProtection:CertificatePath", StringComparison.Ordinal)
+            && l.Contains("AllowUnencryptedKeys", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public class RateLimitOptionsTests
     [InlineData("RateLimits:FormPostsPerMinute", "سی")]
     [InlineData("RateLimits:StaffSignInPerMinute", "0")]
     [InlineData("RateLimits:CaptchaPerMinute", "0")]
+    [InlineData("RateLimits:CaptchaAudioByClient", "0")]
     public async Task Start_WithAWrongRateLimit_FailsNamingTheSetting(string key, string value)
     {
         await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?> { [key] = value });

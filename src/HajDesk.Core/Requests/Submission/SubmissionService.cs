@@ -102,6 +102,11 @@ public sealed class SubmissionService(
     /// <param name="mayAskRegistry">The channel's limit on registry lookups; null for none.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <param name="origin">The channel and who brought the request in (staff member, API key); the web form when null.</param>
+    /// <param name="mayShowName">
+    /// The channel's gate when the other fields are not all right: no request can be stored then, so asking the registry
+    /// only shows a name — a look-up, which a channel that limits look-ups (the citizen form) counts as one. Refused,
+    /// the form comes back with its errors and without the name. Null: <paramref name="mayAskRegistry"/>.
+    /// </param>
     /// <param name="spentCode">
     /// The web form's security code, checked and claimed by the channel, to be stored as spent in the request's own
     /// transaction (one write per send instead of two). If another post stored it first, the outcome is
@@ -110,7 +115,8 @@ public sealed class SubmissionService(
     /// </param>
     public async Task<SubmissionResult> SubmitAsync(
         Guid submissionKey, SubmissionInput input, FieldErrors? channelErrors, Func<string, DateOnly, CancellationToken, Task<bool>>? mayAskRegistry,
-        CancellationToken cancellationToken, SubmissionOrigin? origin = null, Captcha.CaptchaChallenge? spentCode = null)
+        CancellationToken cancellationToken, SubmissionOrigin? origin = null, Captcha.CaptchaChallenge? spentCode = null,
+        Func<string, DateOnly, CancellationToken, Task<bool>>? mayShowName = null)
     {
         if (await FindAsync(submissionKey, cancellationToken) is { } existing)
         {
@@ -125,7 +131,14 @@ public sealed class SubmissionService(
             return new SubmissionResult(SubmissionOutcome.Invalid, errors);
         }
 
-        var identity = await AskRegistryAsync(nationalCode, birthDate, errors, mayAskRegistry, cancellationToken);
+        var complete = fields is not null && errors.IsEmpty;
+        var identity = await AskRegistryAsync(nationalCode, birthDate, errors, complete ? mayAskRegistry : mayShowName ?? mayAskRegistry, cancellationToken);
+        if (!complete && mayShowName is not null && identity.Outcome == IdentityOutcome.Throttled)
+        {
+            // Only a name would have been shown: the errors of the other fields come back, the name does not.
+            return new SubmissionResult(SubmissionOutcome.Invalid, errors);
+        }
+
         return identity.Outcome switch
         {
             IdentityOutcome.Throttled => new SubmissionResult(SubmissionOutcome.Throttled, errors),

@@ -135,4 +135,58 @@ public class SendSecurityTests
         Assert.Equal(string.Empty, page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[data-testid=first-name]")!.Value);
         Assert.Equal("متن من", page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlTextAreaElement>("#Input_Text")!.Value);
     }
+
+    /// <summary>
+    /// Finding 1 of the third review: a security code solved by a script (the audio one) and a form with a field
+    /// missing showed a person's name without creating a request. Now such a post is a look-up of the form.
+    /// </summary>
+    [Fact]
+    public async Task Post_RightCodeButAFieldMissing_CountsAsALookupOfTheForm_SoNoMoreNamesThanItsAllowance()
+    {
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?> { ["RateLimits:RegistryLookupsPerForm"] = "2" });
+        var page = await SendPage.OpenAsync(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var mohammad = new Dictionary<string, string?>();
+        var fatemeh = new Dictionary<string, string?>
+        {
+            ["Input.NationalCode"] = "0010350829",
+            ["Input.BirthYear"] = "1340",
+            ["Input.BirthMonth"] = "1",
+            ["Input.BirthDay"] = "1",
+        };
+        var someoneElse = new Dictionary<string, string?> { ["Input.NationalCode"] = "0010350829" };
+        async Task<(HttpStatusCode Status, string FirstName)> PostWithoutTextAsync(Dictionary<string, string?> person)
+        {
+            var response = await page.PostAsync(page.ValidValues(new Dictionary<string, string?>(person) { ["Input.Text"] = "" }));
+            return (response.StatusCode, page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[data-testid=first-name]")!.Value);
+        }
+
+        var first = await PostWithoutTextAsync(mohammad);
+        var second = await PostWithoutTextAsync(fatemeh);
+        var third = await PostWithoutTextAsync(someoneElse);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "محمد"), first);
+        Assert.Equal((HttpStatusCode.BadRequest, "فاطمه"), second);
+        // The form's two look-ups are spent: a third person is not asked for; the form and its errors come back.
+        Assert.Equal((HttpStatusCode.BadRequest, string.Empty), third);
+        Assert.Contains("بیش از حد مجاز", page.Document.GetElementById("registry-notice")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector("#Input_Text[aria-invalid=true]"));
+        // The same person again is free, and a complete form is still sent: the limit is on names, not on requests.
+        Assert.Equal((HttpStatusCode.BadRequest, "محمد"), await PostWithoutTextAsync(mohammad));
+        var sent = await page.PostAsync(page.ValidValues(fatemeh));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal("فاطمه", await app.WithDbAsync(db => db.Requests.Select(r => r.FirstName).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Post_RightCodeButAFieldMissingOnAFormWithoutItsToken_ShowsNoName()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var page = await SendPage.OpenAsync(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+        var response = await page.PostAsync(page.ValidValues(new Dictionary<string, string?> { ["LookupToken"] = "", ["Input.Text"] = "" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(string.Empty, page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[data-testid=first-name]")!.Value);
+        Assert.DoesNotContain("رضایی", page.Document.Body!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using HajDesk.Core.Requests;
 using HajDesk.Web.Infrastructure.Concurrency;
+using HajDesk.Web.Tests.Captcha;
 using HajDesk.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -327,6 +328,64 @@ public class TrackTests
         Assert.DoesNotContain(app.Logs, l => l.Contains(code, StringComparison.Ordinal));
         Assert.DoesNotContain(app.Logs, l => l.Contains(SendPage.NationalCode, StringComparison.Ordinal) || l.Contains("0010350829", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Logs, l => l.Contains("09121234567", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FailedLookups_LogNothingFromWhichTheCodeOrNationalCodeCanBeRecovered()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var code = await SendRequestAsync(app);
+        var typo = code[..^1] + (code[^1] == '9' ? '8' : (char)(code[^1] + 1));
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        // The citizen's real code with a mistyped national code (the review's worst case), a mistyped code, and the
+        // real code in Persian digits with another person's national code.
+        foreach (var (nationalCode, trackingCode) in new[] { ("0010350829", code), (SendPage.NationalCode, typo), ("0010350829", code.InDigits('۰')) })
+        {
+            var form = (await client.GetDocumentAsync("/requests/track")).Form("#track-form");
+            var response = await client.SubmitAsync(form, new Dictionary<string, string?>
+            {
+                ["NationalCode"] = nationalCode,
+                ["TrackingCode"] = trackingCode,
+                ["CaptchaAnswer"] = HajDeskFactory.TestCaptchaCode,
+            });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+
+        var failures = app.Logs.Where(l => l.Contains("Follow-up lookup failed", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, failures.Count);
+        var log = string.Join('\n', app.Logs);
+        foreach (var value in new[] { code, typo })
+        {
+            Assert.DoesNotContain(value, log, StringComparison.Ordinal);
+            foreach (var unkeyed in UnkeyedHashes(value))
+            {
+                // Any eight hex digits of an unkeyed hash narrow the code to a few candidates; none may appear.
+                for (var at = 0; at + 8 <= unkeyed.Length; at += 4)
+                {
+                    Assert.DoesNotContain(unkeyed.Substring(at, 8), log, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+        }
+
+        Assert.DoesNotContain(SendPage.NationalCode, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("0010350829", log, StringComparison.Ordinal);
+        // The same mistake twice still gives the same reference, so repeated failures can be told apart from spread ones.
+        Assert.Equal(failures[0][failures[0].IndexOf("reference", StringComparison.Ordinal)..], failures[2][failures[2].IndexOf("reference", StringComparison.Ordinal)..]);
+    }
+
+    private static IEnumerable<string> UnkeyedHashes(string code)
+    {
+        foreach (var text in new[] { code, "hajdesk-track:" + code, "tracking-code:" + code })
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            yield return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            // The weak hashes are what a careless log line might hold: the test looks for them, it protects nothing with them.
+#pragma warning disable CA5350, CA5351
+            yield return Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(bytes));
+            yield return Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes));
+#pragma warning restore CA5350, CA5351
+        }
     }
 
     private static async Task<string> SendRequestWithoutTestCaptchaAsync(HajDeskFactory app) => await app.WithDbAsync(async db =>

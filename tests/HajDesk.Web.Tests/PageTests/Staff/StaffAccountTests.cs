@@ -1,6 +1,7 @@
 using System.Net;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Staff;
+using HajDesk.Web.Pages.Staff;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -241,7 +242,9 @@ public class StaffAccountTests
         {
             ["Code"] = PersianText.ToPersianDigits(Totp.Code(key, DateTimeOffset.UtcNow)),
         });
-        Assert.Equal(HttpStatusCode.Redirect, enable.StatusCode);
+        // Rendered, not redirected: the recovery codes are on this response only.
+        Assert.Equal(HttpStatusCode.OK, enable.StatusCode);
+        Assert.Equal(10, (await Html.ParseAsync(enable)).QuerySelectorAll("[data-testid=recovery-codes] li").Length);
         // The change renewed the security stamp; this browser's session was renewed with it.
         var state = await client.GetPageAsync("/staff/account/two-factor");
         Assert.Contains("روشن", state.QuerySelector("[data-testid=two-factor-state]")!.TextContent, StringComparison.Ordinal);
@@ -270,6 +273,122 @@ public class StaffAccountTests
         Assert.Contains(AuditActions.TwoFactorEnable, actions);
         Assert.Contains(AuditActions.TwoFactorFailure, actions);
         Assert.Equal(2, actions.Count(a => a == AuditActions.SignIn));
+    }
+
+    [Fact]
+    public async Task TwoFactor_SetUpShowsTheKeyAsAQrCode_AndEnablingShowsTenRecoveryCodesOnce()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        await new StaffTestData(app).CreateStaffAsync("admin2", StaffRole.Administrator, null);
+        var client = await app.SignInAsync("admin2");
+
+        var setup = await client.GetPageAsync("/staff/account/two-factor");
+        var qr = setup.QuerySelector("img[data-testid=authenticator-qr]")!;
+        var png = Convert.FromBase64String(qr.GetAttribute("src")!["data:image/png;base64,".Length..]);
+        Assert.StartsWith("data:image/png;base64,", qr.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.Contains("QR", qr.GetAttribute("alt"), StringComparison.Ordinal);
+        var key = setup.QuerySelector("[data-testid=authenticator-key]")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal);
+
+        var enabled = await Html.ParseAsync(await client.PostFormAsync(setup.Form("form[action*=Enable]"),
+            new Dictionary<string, string?> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }));
+        var codes = enabled.QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
+
+        Assert.Equal(10, codes.Distinct().Count());
+        Assert.All(codes, code => Assert.InRange(code.Length, 8, 20));
+        // Shown once: the page opened again lists none, only how many are left.
+        var again = await client.GetPageAsync("/staff/account/two-factor");
+        Assert.Null(again.QuerySelector("[data-testid=recovery-codes]"));
+        Assert.Contains("۱۰", again.QuerySelector("[data-testid=recovery-codes-left]")!.TextContent, StringComparison.Ordinal);
+        Assert.All(codes, code => Assert.DoesNotContain(code, again.Body!.InnerHtml, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RecoveryCode_SignsInOnceWithoutThePhone_ThenNeverAgain_AndANewSetSpoilsTheOld()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        await new StaffTestData(app).CreateStaffAsync("admin2", StaffRole.Administrator, null);
+        var (key, codes) = await EnableTwoFactorAsync(app, "admin2");
+
+        // The code page offers the way without the phone.
+        var (client, page) = await PasswordThenRecoveryPageAsync(app, "admin2");
+        var used = await client.PostFormAsync(page.Form("[data-testid=recovery-form]"), new Dictionary<string, string?>
+        {
+            // Copied from paper with spaces around: accepted.
+            ["RecoveryCode"] = " " + codes[0] + " ",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
+        Assert.Equal("/staff/inbox", used.Location());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/inbox")).StatusCode);
+
+        (client, page) = await PasswordThenRecoveryPageAsync(app, "admin2");
+        var reused = await client.PostFormAsync(page.Form("[data-testid=recovery-form]"), new Dictionary<string, string?> { ["RecoveryCode"] = codes[0] });
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        Assert.Contains(SignInRecoveryModel.FailureMessage, await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(codes[0], await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A new set, proved by a current code from the app, spoils every old code.
+        var signedIn = app.NewClient();
+        await signedIn.PostSignInAsync("admin2", StaffTestData.Password);
+        var step2 = await signedIn.PostFormAsync((await signedIn.GetPageAsync("/staff/sign-in/code")).Form("[data-testid=code-form]"),
+            new Dictionary<string, string?> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        Assert.Equal("/staff/inbox", step2.Location());
+        var form = (await signedIn.GetPageAsync("/staff/account/two-factor")).Form("form[action*=two-factor]");
+        var renewed = await Html.ParseAsync(await signedIn.PostWithTokenAsync(form, "/staff/account/two-factor?handler=RecoveryCodes",
+            new Dictionary<string, string?> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }));
+        var fresh = renewed.QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(10, fresh.Count);
+        (client, page) = await PasswordThenRecoveryPageAsync(app, "admin2");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostFormAsync(page.Form("[data-testid=recovery-form]"),
+            new Dictionary<string, string?> { ["RecoveryCode"] = codes[1] })).StatusCode);
+        (client, page) = await PasswordThenRecoveryPageAsync(app, "admin2");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(page.Form("[data-testid=recovery-form]"),
+            new Dictionary<string, string?> { ["RecoveryCode"] = fresh[0] })).StatusCode);
+        var actions = await app.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync());
+        Assert.Equal(2, actions.Count(a => a == AuditActions.RecoveryCodeSignIn));
+        Assert.Equal(2, actions.Count(a => a == AuditActions.RecoveryCodesNew));
+    }
+
+    [Fact]
+    public async Task RecoveryCode_WrongOnes_LockTheAccountOut_ThenEvenARightOneIsRefused()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        await new StaffTestData(app).CreateStaffAsync("admin2", StaffRole.Administrator, null);
+        var (_, codes) = await EnableTwoFactorAsync(app, "admin2");
+        var (client, page) = await PasswordThenRecoveryPageAsync(app, "admin2");
+
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostFormAsync(page.Form("[data-testid=recovery-form]"), new Dictionary<string, string?> { ["RecoveryCode"] = $"wrong-{i}" });
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            page = await Html.ParseAsync(wrong);
+        }
+
+        var right = await client.PostFormAsync(page.Form("[data-testid=recovery-form]"), new Dictionary<string, string?> { ["RecoveryCode"] = codes[0] });
+
+        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/staff/inbox")).StatusCode);
+    }
+
+    /// <summary>Turns two-factor sign-in on for <paramref name="userName"/>; the key and the recovery codes shown.</summary>
+    private static async Task<(string Key, List<string> Codes)> EnableTwoFactorAsync(HajDeskFactory app, string userName)
+    {
+        var client = await app.SignInAsync(userName);
+        var setup = await client.GetPageAsync("/staff/account/two-factor");
+        var key = setup.QuerySelector("[data-testid=authenticator-key]")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var enabled = await Html.ParseAsync(await client.PostFormAsync(setup.Form("form[action*=Enable]"),
+            new Dictionary<string, string?> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }));
+        return (key, enabled.QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList());
+    }
+
+    /// <summary>A new browser past the password step, on the recovery-code page reached by the code page's link.</summary>
+    private static async Task<(HttpClient Client, AngleSharp.Dom.IDocument Page)> PasswordThenRecoveryPageAsync(HajDeskFactory app, string userName)
+    {
+        var client = app.NewClient();
+        Assert.Equal("/staff/sign-in/code", (await client.PostSignInAsync(userName, StaffTestData.Password)).Location());
+        var codePage = await client.GetPageAsync("/staff/sign-in/code");
+        var link = codePage.QuerySelectorAll("a").Single(a => a.TextContent.Contains("کد بازیابی", StringComparison.Ordinal)).GetAttribute("href")!;
+        return (client, await client.GetPageAsync(link));
     }
 
     [Fact]

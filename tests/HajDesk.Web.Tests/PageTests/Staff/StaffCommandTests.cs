@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Net;
 using HajDesk.Core.Staff;
 using HajDesk.Web.Staff;
 using HajDesk.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HajDesk.Web.Tests.PageTests.Staff;
 
@@ -95,12 +97,63 @@ public class StaffCommandTests
     }
 
     [Fact]
+    public async Task ResetAdmin_ForALockedOutDisabledAdministratorWithTwoFactor_SetsANewPasswordAndLetsThemBackIn()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var arrange = new HajDeskFactory(database, ownsDatabase: false))
+        {
+            await new StaffTestData(arrange).CreateStaffAsync("chief", StaffRole.Administrator, null);
+            await new StaffTestData(arrange).CreateStaffAsync("tehran.expert", StaffRole.Expert, "Tehran");
+            await using var scope = arrange.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>();
+            var chief = (await users.FindByNameAsync("chief"))!;
+            await users.ResetAuthenticatorKeyAsync(chief);
+            await users.SetTwoFactorEnabledAsync(chief, true);
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(chief, 10);
+            await users.SetLockoutEndDateAsync(chief, DateTimeOffset.UtcNow.AddYears(1));
+            chief.IsDisabled = true;
+            await users.UpdateAsync(chief);
+        }
+
+        var weak = await RunWebAsync(database, "short", null, "reset-admin", "--user", "chief");
+        var notAnAdmin = await RunWebAsync(database, "Expert-Passw0rd-1", null, "reset-admin", "--user", "tehran.expert");
+        var unknown = await RunWebAsync(database, "Other-Passw0rd-1", null, "reset-admin", "--user", "nobody");
+        var noUser = await RunWebAsync(database, "Other-Passw0rd-1", null, "reset-admin");
+        var onTheCommandLine = await RunWebAsync(database, null, null, "reset-admin", "--user", "chief", "--password", "Chief-Passw0rd-2");
+        var (exit, output, errors) = await RunWebAsync(database, "Chief-Passw0rd-2", null, "reset-admin", "--user", "chief");
+
+        Assert.Equal(1, weak.ExitCode);
+        Assert.Equal(1, notAnAdmin.ExitCode);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Equal(2, noUser.ExitCode);
+        Assert.Equal(2, onTheCommandLine.ExitCode);
+        Assert.Contains("never taken from the command line", onTheCommandLine.Errors, StringComparison.Ordinal);
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{errors}");
+        Assert.Contains("Administrator 'chief' reset", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chief-Passw0rd-2", output + errors, StringComparison.Ordinal);
+        await using var app = new HajDeskFactory(database, ownsDatabase: false);
+        // Straight in with the new password: no code step, no lockout, the account enabled.
+        var inbox = await app.SignInAsync("chief", "Chief-Passw0rd-2");
+        Assert.Equal(HttpStatusCode.OK, (await inbox.GetAsync("/staff/inbox")).StatusCode);
+        var chiefAfter = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "chief"));
+        Assert.False(chiefAfter.TwoFactorEnabled);
+        Assert.False(chiefAfter.IsDisabled);
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.ResetAdmin).ToListAsync());
+        Assert.Single(audited);
+        Assert.Equal(chiefAfter.Id, audited[0].UserId);
+        // The expert the refused run named was not touched.
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.UserName == "tehran.expert" && u.Role == StaffRole.Expert)));
+    }
+
+    [Fact]
     public async Task Production_SeedsNoDemoStaff()
     {
         await using var baseApp = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?>
         {
             [DemoStaff.PasswordSetting] = "Demo-Passw0rd-1",
             ["Captcha:TestCode"] = "",
+            // Production asks for a key-ring certificate; this test is about demo accounts, not about that.
+            ["DataProtection:AllowUnencryptedKeys"] = "true",
         });
         var app = baseApp.WithWebHostBuilder(b => b.UseEnvironment("Production"));
         _ = app.Server;

@@ -30,6 +30,56 @@ public class StaffRequestTests
     }
 
     [Fact]
+    public async Task RequestPage_ListsTheCitizensOtherRequestsInScope_CountsTheRest_AndSearchesThemInTheInbox()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        const string Person = "0499370899";
+        var current = await world.Data.CreateRequestAsync("Tehran", configure: r => r.NationalCode = Person);
+        var earlierOpen = await world.Data.CreateRequestAsync("Tehran", configure: r => (r.NationalCode, r.CreatedAt) = (Person, DateTime.UtcNow.AddDays(-3)));
+        var closed = await world.Data.CreateRequestAsync("Tehran", configure: r => (r.NationalCode, r.Status) = (Person, RequestStatus.Closed));
+        var inIsfahan = await world.Data.CreateRequestAsync("Isfahan", configure: r => r.NationalCode = Person);
+        var someoneElse = await world.Data.CreateRequestAsync("Tehran");
+        var client = await app.SignInAsync("tehran.expert");
+
+        var page = await client.GetPageAsync($"/staff/requests/{current.Id}");
+        var history = page.QuerySelector("[data-testid=citizen-history]")!;
+        var linked = history.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Equal([$"/staff/requests/{closed.Id}", $"/staff/requests/{earlierOpen.Id}"], linked);
+        Assert.Contains("درخواست باز", history.QuerySelector("[data-testid=history-open]")!.TextContent, StringComparison.Ordinal);
+        // The Isfahan request is counted, never named: no tracking code, no link.
+        Assert.Contains("۱ درخواست دیگر", history.QuerySelector("[data-testid=history-out-of-scope]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(inIsfahan.TrackingCode, page.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(someoneElse.TrackingCode, history.InnerHtml, StringComparison.Ordinal);
+
+        // «همه درخواست‌های این کد ملی در کارتابل» posts the national code (never in the address) to the inbox search.
+        var form = page.Form("[data-testid=history-search-form]");
+        Assert.Equal("post", form.Method, ignoreCase: true);
+        Assert.DoesNotContain(Person, form.Action, StringComparison.Ordinal);
+        var results = await Html.ParseAsync(await client.PostFormAsync(form));
+        var rows = results.QuerySelectorAll("a[href^='/staff/requests/']").Select(a => a.GetAttribute("href")).ToHashSet();
+        Assert.Contains($"/staff/requests/{current.Id}", rows);
+        Assert.Contains($"/staff/requests/{earlierOpen.Id}", rows);
+        Assert.DoesNotContain($"/staff/requests/{inIsfahan.Id}", rows);
+        Assert.DoesNotContain($"/staff/requests/{someoneElse.Id}", rows);
+    }
+
+    [Fact]
+    public async Task RequestPage_OfACitizenWithNoOtherRequest_SaysSo()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        var only = await world.Data.CreateRequestAsync("Tehran");
+        var client = await app.SignInAsync("tehran.supervisor");
+
+        var history = (await client.GetPageAsync($"/staff/requests/{only.Id}")).QuerySelector("[data-testid=citizen-history]")!;
+
+        Assert.Contains("درخواست دیگری ندارد", history.TextContent, StringComparison.Ordinal);
+        Assert.Null(history.QuerySelector("form"));
+    }
+
+    [Fact]
     public async Task ExpertLimitedToSubjectX_GetsNotFoundForASubjectYRequestOfTheSameProvince()
     {
         await using var app = await HajDeskFactory.CreateAsync();

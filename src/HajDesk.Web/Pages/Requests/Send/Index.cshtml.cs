@@ -149,7 +149,11 @@ public class IndexModel(
             await StageUploadsAsync(errors, cancellationToken);
             if (claim.Check == CaptchaCheck.Passed)
             {
-                result = await submission.SubmitAsync(key, Input, errors, gate.MayAskRegistry, cancellationToken, spentCode: claim.SpentRow);
+                // A right code on a form that cannot be stored yet (a field missing) only shows a name: that is a look-up,
+                // counted against the form's allowance like «استعلام», so a code solved by ear or by script cannot
+                // learn names faster than the form's own look-ups (docs/security-lookup.md).
+                result = await submission.SubmitAsync(key, Input, errors, gate.MayAskRegistry, cancellationToken, spentCode: claim.SpentRow,
+                    mayShowName: gate.ForLookup(LookupToken, key));
             }
 
             if (result is null or { Outcome: SubmissionOutcome.SecurityCodeSpent })
@@ -176,6 +180,11 @@ public class IndexModel(
         }
 
         Person = result.Person;
+        if (gate.FormPermit != FormLookupPermit.Allowed)
+        {
+            ShowNotice(SendFormLookups.Refusal(gate.FormPermit));
+        }
+
         AddErrors(result.Errors);
         return await PageAsync(cancellationToken);
     }

@@ -115,7 +115,8 @@ public class IndexModel(
         var matches = CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(nationalCode)) && found is not null;
         if (!matches)
         {
-            logger.LogWarning("Follow-up lookup failed for tracking code hash {TrackingHash}", HashPrefix(trackingCode));
+            // A reference keyed inside this process only (LogReference): the log never lets anyone recover the code.
+            logger.LogWarning("Follow-up lookup failed, reference {LookupRef}", LogReference.Of("tracking-code", trackingCode));
             // Only failures spend the national code's budget: others failing in a citizen's name never keep the
             // owner's right pair out (finding 5 of the security review).
             if (!await throttle.TryAcquireAsync(ThrottleBucket.TrackByNationalCode, nationalCode, cancellationToken))
@@ -139,10 +140,6 @@ public class IndexModel(
                 .Select(r => new TrackedRequest(r.Id, r.NationalCode)).FirstOrDefault()));
 
     private sealed record TrackedRequest(long Id, string NationalCode);
-
-    /// <summary>A short, keyed-free hash prefix: enough to correlate repeated failures in logs, useless to recover the code.</summary>
-    private static string HashPrefix(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes("hajdesk-track:" + value)))[..8];
 
     /// <summary>The form again, with a new security code (issuing one writes nothing).</summary>
     private PageResult PageWithNewCode(int status)

@@ -10,7 +10,9 @@ namespace HajDesk.Web.Pages.Staff.Account;
 
 /// <summary>
 /// Turns two-factor sign-in (TOTP, any authenticator app) on and off for the signed-in staff member. The shared key
-/// is shown as text and as an <c>otpauth://</c> address; turning it on or off needs a current code from the app.
+/// is shown as a QR code, as text and as an <c>otpauth://</c> address; turning it on or off needs a current code from
+/// the app. Turning it on shows ten one-time recovery codes, once (for a lost phone); a new set can be made with a
+/// current code, which spoils the old one.
 /// </summary>
 [NoStore]
 public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
@@ -30,6 +32,18 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
 
     public string? AuthenticatorUri { get; private set; }
 
+    /// <summary>The shared key as a QR code (a PNG data address; the page's policy allows <c>data:</c> images).</summary>
+    public string? QrCodeDataUri { get; private set; }
+
+    /// <summary>Recovery codes just made: shown on this one response only, never stored readable.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    /// <summary>How many unused recovery codes the account has left.</summary>
+    public int RecoveryCodesLeft { get; private set; }
+
+    /// <summary>How many recovery codes a set holds.</summary>
+    public const int RecoveryCodeCount = 10;
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -45,6 +59,25 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
     public Task<IActionResult> OnPostEnableAsync() => SwitchAsync(enable: true);
 
     public Task<IActionResult> OnPostDisableAsync() => SwitchAsync(enable: false);
+
+    /// <summary>A new set of recovery codes (the old ones stop working), proved by a current code from the app.</summary>
+    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (await users.GetTwoFactorEnabledAsync(user) && await VerifyAsync(user))
+        {
+            RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
+            await audit.WriteAsync(AuditActions.RecoveryCodesNew, null, null);
+        }
+
+        await LoadAsync(user);
+        return Page();
+    }
 
     /// <summary>Turns two-factor sign-in on or off once a current code from the authenticator proves the phone.</summary>
     private async Task<IActionResult> SwitchAsync(bool enable)
@@ -64,14 +97,25 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
         await users.SetTwoFactorEnabledAsync(user, enable);
         if (!enable)
         {
-            // A later enabling starts with a new key.
+            // A later enabling starts with a new key, and no recovery code of this one stays usable.
             await users.ResetAuthenticatorKeyAsync(user);
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         }
 
         // The change renews the security stamp; renew this browser's cookie so it stays signed in.
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync(enable ? AuditActions.TwoFactorEnable : AuditActions.TwoFactorDisable, null, null);
-        return Redirect("/staff/account/two-factor?done=" + (enable ? "enabled" : "disabled"));
+        if (!enable)
+        {
+            return Redirect("/staff/account/two-factor?done=disabled");
+        }
+
+        // Rendered, not redirected: the recovery codes are shown on this response once and kept nowhere readable.
+        Done = "enabled";
+        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
+        await audit.WriteAsync(AuditActions.RecoveryCodesNew, null, null);
+        await LoadAsync(user);
+        return Page();
     }
 
     private async Task<bool> VerifyAsync(StaffUser user)
@@ -96,6 +140,7 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
         Enabled = await users.GetTwoFactorEnabledAsync(user);
         if (Enabled)
         {
+            RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
             return;
         }
 
@@ -111,6 +156,16 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
         AuthenticatorUri =
             $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.UserName ?? string.Empty)}" +
             $"?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
+        QrCodeDataUri = QrCode(AuthenticatorUri);
+    }
+
+    /// <summary>A PNG QR code of <paramref name="text"/> as a data address, black on white with its quiet zone.</summary>
+    private static string QrCode(string text)
+    {
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCoder.QRCodeGenerator.ECCLevel.M);
+        using var png = new QRCoder.PngByteQRCode(data);
+        return "data:image/png;base64," + Convert.ToBase64String(png.GetGraphic(6));
     }
 
     private static string FormatKey(string key)

@@ -28,6 +28,7 @@ public class ShowModel(
     StaffScope scope,
     CurrentStaff currentStaff,
     StaffRequestActions actions,
+    CitizenHistory history,
     AuditLog audit,
     TimeProvider time,
     IOptions<UploadOptions> uploadOptions) : PageModel
@@ -83,6 +84,9 @@ public class ShowModel(
     public List<Attachment> Files { get; private set; } = [];
 
     public List<RequestEvent> Timeline { get; private set; } = [];
+
+    /// <summary>The same national code's other requests (those in scope listed, the rest counted).</summary>
+    public CitizenHistoryView History { get; private set; } = CitizenHistoryView.None;
 
     public List<CannedAnswer> CannedAnswers { get; private set; } = [];
 
@@ -235,6 +239,7 @@ public class ShowModel(
         Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.DisplayOrder).ToListAsync(cancellationToken);
         SubjectTree = await db.Subjects.AsNoTracking().OrderBy(s => s.ParentId).ThenBy(s => s.DisplayOrder).ToListAsync(cancellationToken);
         Assignable = Me.CanAssign ? await actions.AssignableAsync(item, cancellationToken) : [];
+        History = await history.OtherRequestsAsync(item, cancellationToken);
         return true;
     }
 }
