@@ -52,6 +52,8 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql
 # The reference deployment's test runs two nodes behind Debian's nginx; the restore drill uses sqlite3.
 [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
 command -v sqlite3 >/dev/null || missing+=(sqlite3)
+# deploy/hajdesk.service is checked with systemd-analyze verify.
+command -v systemd-analyze >/dev/null || missing+=(systemd)
 java -version >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
 command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
@@ -64,7 +66,7 @@ if ((${#missing[@]})); then
   fi
 fi
 java -version >/dev/null 2>&1 || die "java does not run (needed for vnu.jar)"
-echo "ok: postgresql, chromium, nginx, sqlite3, java, npm, dotnet $(dotnet --version)"
+echo "ok: postgresql, chromium, nginx, sqlite3, systemd-analyze, java, npm, dotnet $(dotnet --version)"
 
 # --- 2. npm packages -----------------------------------------------------------
 step "npm packages"

@@ -8,6 +8,10 @@
 #   deploy/run.sh status          what runs
 #   deploy/run.sh node-kill N     SIGKILL node N (crash drills)
 #   deploy/run.sh node-start N    start node N again (after node-kill)
+#   deploy/run.sh node-stop N     stop node N gracefully (SIGTERM: requests in flight finish), waiting for it to exit
+#   deploy/run.sh rolling-restart restart every node, one after the other: out of nginx's pool (nginx reloaded, its
+#                                 old workers finish what they sent it), SIGTERM, started again, ready
+#                                 (/health/ready), back in the pool; only then the next node
 #   deploy/run.sh create-admin USER "NAME"   an administrator (password from HAJDESK_ADMIN_PASSWORD)
 #
 # Settings (environment):
@@ -20,6 +24,11 @@
 #   HAJDESK_DEPLOY_APP_PORT  node N listens on this + N                                 (default 58080, so 58081, 58082…)
 #   HAJDESK_DEPLOY_MANAGEMENT_PORT  node N's /metrics is on this + N, 127.0.0.1 only    (default 59460)
 #   HAJDESK_DEPLOY_ENV       ASPNETCORE_ENVIRONMENT of the nodes                        (default Production)
+#   HAJDESK_DEPLOY_SHUTDOWN_SECONDS  the nodes' Shutdown:TimeoutSeconds: how long requests in flight may take to
+#                            finish after SIGTERM                                       (default 30)
+#   HAJDESK_DEPLOY_DRAIN     rolling-restart: `nginx` takes each node out of the pool before its SIGTERM; `none`
+#                            sends SIGTERM at once and leaves it to nginx to skip the refused node (for drills)
+#                                                                                       (default nginx)
 # Extra app settings can be passed as environment variables (e.g. RateLimits__TrackByClient=100): the nodes inherit them.
 set -euo pipefail
 
@@ -78,6 +87,7 @@ write_env() {
     printf 'export DataProtection__CertificateKeyPath=%q\n' "$STATE/keyring.key"
     printf 'export ReverseProxy__KnownProxies__0=127.0.0.1\n'
     printf 'export Notifications__PublicBaseUrl=%q\n' "http://127.0.0.1:$PORT"
+    printf 'export Shutdown__TimeoutSeconds=%q\n' "${HAJDESK_DEPLOY_SHUTDOWN_SECONDS:-30}"
     printf 'HAJDESK_DLL=%q\n' "$dll"
   } >"$STATE/env.sh"
   chmod 600 "$STATE/env.sh"
@@ -88,12 +98,10 @@ node_start() {
   # shellcheck disable=SC1091
   source "$STATE/env.sh"
   local port=$((APP_PORT + n)) management=$((MANAGEMENT_PORT + n))
-  (
-    cd "$(dirname "$HAJDESK_DLL")"
-    Management__Urls="http://127.0.0.1:$management" \
-      setsid nohup dotnet "$HAJDESK_DLL" --urls "http://127.0.0.1:$port" >>"$STATE/node$n.log" 2>&1 &
-    echo $! >"$STATE/node$n.pid"
-  )
+  # No `cd`: the app's content root is its own folder wherever it is started from.
+  Management__Urls="http://127.0.0.1:$management" \
+    setsid nohup dotnet "$HAJDESK_DLL" --urls "http://127.0.0.1:$port" >>"$STATE/node$n.log" 2>&1 &
+  echo $! >"$STATE/node$n.pid"
   for _ in $(seq 1 240); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null; then
       say "node $n ready on 127.0.0.1:$port (metrics on 127.0.0.1:$management/metrics)"
@@ -108,14 +116,98 @@ node_start() {
 node_kill() {
   local n="$1" signal="${2:-KILL}"
   [[ -f "$STATE/node$n.pid" ]] || return 0
-  local pid
+  local pid started
   pid="$(cat "$STATE/node$n.pid")"
+  started="$(date +%s%N)"
   kill "-$signal" "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do
+  # A graceful stop may take the whole Shutdown:TimeoutSeconds (as start wrote it); then the process is killed.
+  local shutdown_seconds="${HAJDESK_DEPLOY_SHUTDOWN_SECONDS:-30}"
+  if [[ -f "$STATE/env.sh" ]]; then
+    shutdown_seconds="$(sed -n 's/^export Shutdown__TimeoutSeconds=//p' "$STATE/env.sh")"
+  fi
+  local limit=$(((${shutdown_seconds:-30} + 10) * 10))
+  for _ in $(seq 1 "$limit"); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
+  if kill -0 "$pid" 2>/dev/null; then
+    say "node $n did not exit after SIGTERM; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
   rm -f "$STATE/node$n.pid"
+  if [[ "$signal" == TERM ]]; then
+    say "node $n stopped in $(elapsed_since "$started") s after SIGTERM"
+  fi
+}
+
+# Seconds (with milliseconds) since a `date +%s%N` value.
+elapsed_since() {
+  local now
+  now="$(date +%s%N)"
+  printf '%d.%03d' $(((now - $1) / 1000000000)) $((((now - $1) / 1000000) % 1000))
+}
+
+# nginx.conf for N nodes; node $2, if given, is marked down (out of the pool, sent nothing new).
+write_nginx_conf() {
+  local nodes="$1" down="${2:-0}" servers="" n
+  for n in $(seq 1 "$nodes"); do
+    local mark=""
+    [[ "$n" != "$down" ]] || mark=" down"
+    servers+="        server 127.0.0.1:$((APP_PORT + n)) max_fails=1 fail_timeout=2s$mark;"$'\n'
+  done
+  # The app accepts max((Uploads:MaxFiles + 1) × Uploads:MaxFileBytes, 30 MB); the defaults give 30 MB.
+  local max_body="${HAJDESK_DEPLOY_MAX_BODY:-30m}"
+  sed -e "s|@STATE@|$STATE|g" -e "s|@PORT@|$PORT|g" -e "s|@MAX_BODY@|$max_body|g" \
+    -e "/@SERVERS@/{r /dev/stdin" -e "d}" "$ROOT/deploy/nginx.conf.template" <<<"${servers%$'\n'}" >"$STATE/nginx.conf"
+  if ((EUID == 0)); then
+    # Workers run as www-data and write request bodies into the temp folders.
+    sed -i '1i user www-data;' "$STATE/nginx.conf"
+  fi
+}
+
+# Reloads nginx's configuration and waits until the workers of the old one have exited: they finish the requests
+# they are serving (and close their idle connections to the nodes) first.
+reload_nginx() {
+  local master old
+  master="$(cat "$STATE/nginx.pid")"
+  old="$(ps --ppid "$master" -o pid= | tr -d ' ' | tr '\n' ' ')"
+  "$NGINX" -t -q -p "$STATE" -c "$STATE/nginx.conf"
+  "$NGINX" -p "$STATE" -c "$STATE/nginx.conf" -s reload
+  for _ in $(seq 1 600); do
+    local alive=0
+    for pid in $old; do
+      kill -0 "$pid" 2>/dev/null && alive=1
+    done
+    ((alive == 0)) && return 0
+    sleep 0.1
+  done
+  say "nginx's old workers still run after 60 s"
+}
+
+rolling_restart() {
+  [[ -f "$STATE/nodes" && -f "$STATE/nginx.pid" ]] || die "nothing runs here (deploy/run.sh start first)"
+  local nodes drain="${HAJDESK_DEPLOY_DRAIN:-nginx}" began node
+  nodes="$(cat "$STATE/nodes")"
+  [[ "$drain" == nginx || "$drain" == none ]] || die "HAJDESK_DEPLOY_DRAIN must be nginx or none, got '$drain'"
+  began="$(date +%s%N)"
+  for node in $(seq 1 "$nodes"); do
+    local t
+    if [[ "$drain" == nginx ]]; then
+      t="$(date +%s%N)"
+      write_nginx_conf "$nodes" "$node"
+      reload_nginx
+      say "node $node out of nginx's pool in $(elapsed_since "$t") s"
+    fi
+    node_kill "$node" TERM
+    t="$(date +%s%N)"
+    node_start "$node"
+    say "node $node back and ready in $(elapsed_since "$t") s"
+    if [[ "$drain" == nginx ]]; then
+      write_nginx_conf "$nodes"
+      reload_nginx
+    fi
+  done
+  say "rolling restart of $nodes node(s) done in $(elapsed_since "$began") s"
 }
 
 start() {
@@ -131,25 +223,14 @@ start() {
   # shellcheck disable=SC1091
   source "$STATE/env.sh"
   # Migrations are a deployment step, once, before any node starts (the nodes refuse a database that lacks one).
-  (cd "$(dirname "$dll")" && dotnet "$dll" migrate >>"$STATE/migrate.log" 2>&1) || die "migration failed; see $STATE/migrate.log"
+  dotnet "$dll" migrate >>"$STATE/migrate.log" 2>&1 || die "migration failed; see $STATE/migrate.log"
   echo "$nodes" >"$STATE/nodes"
   for n in $(seq 1 "$nodes"); do
     node_start "$n"
   done
 
-  local servers=""
-  for n in $(seq 1 "$nodes"); do
-    servers+="        server 127.0.0.1:$((APP_PORT + n)) max_fails=1 fail_timeout=2s;"$'\n'
-  done
-  # The app accepts max((Uploads:MaxFiles + 1) × Uploads:MaxFileBytes, 30 MB); the defaults give 30 MB.
-  local max_body="${HAJDESK_DEPLOY_MAX_BODY:-30m}"
-  sed -e "s|@STATE@|$STATE|g" -e "s|@PORT@|$PORT|g" -e "s|@MAX_BODY@|$max_body|g" \
-    -e "/@SERVERS@/{r /dev/stdin" -e "d}" "$ROOT/deploy/nginx.conf.template" <<<"${servers%$'\n'}" >"$STATE/nginx.conf"
-  if ((EUID == 0)); then
-    # Workers run as www-data and write request bodies into the temp folders.
-    sed -i '1i user www-data;' "$STATE/nginx.conf"
-    chown -R www-data "$STATE/nginx-temp"
-  fi
+  write_nginx_conf "$nodes"
+  ((EUID != 0)) || chown -R www-data "$STATE/nginx-temp"
   "$NGINX" -t -q -p "$STATE" -c "$STATE/nginx.conf"
   "$NGINX" -p "$STATE" -c "$STATE/nginx.conf"
   say "nginx on http://127.0.0.1:$PORT in front of $nodes node(s); logs in $STATE"
@@ -186,10 +267,12 @@ case "${1:-}" in
   status) status ;;
   node-kill) node_kill "${2:?node number}" KILL ;;
   node-start) node_start "${2:?node number}" ;;
+  node-stop) node_kill "${2:?node number}" TERM ;;
+  rolling-restart) rolling_restart ;;
   create-admin)
     # shellcheck disable=SC1091
     source "$STATE/env.sh"
-    cd "$(dirname "$HAJDESK_DLL")" && dotnet "$HAJDESK_DLL" create-admin --user "${2:?user name}" --name "${3:?display name}"
+    dotnet "$HAJDESK_DLL" create-admin --user "${2:?user name}" --name "${3:?display name}"
     ;;
-  *) die "usage: deploy/run.sh start [nodes] | stop | status | node-kill N | node-start N | create-admin USER NAME" ;;
+  *) die "usage: deploy/run.sh start [nodes] | stop | status | node-kill N | node-start N | node-stop N | rolling-restart | create-admin USER NAME" ;;
 esac

@@ -79,12 +79,12 @@ public static class CrashDrill
     }
 
     /// <summary>A small, valid PDF whose bytes differ per request, so the check can tell every document apart.</summary>
-    private static byte[] Document(string marker) => Encoding.ASCII.GetBytes(
+    internal static byte[] Document(string marker) => Encoding.ASCII.GetBytes(
         "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" +
         $"% {marker}\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     /// <summary>The send journey of <see cref="Journeys.SendAsync"/> with a document attached and a marked text.</summary>
-    private static async Task<string> SendWithDocumentAsync(Citizen citizen, List<Person> people, string securityCode, string marker, byte[] document)
+    internal static async Task<string> SendWithDocumentAsync(Citizen citizen, List<Person> people, string securityCode, string marker, byte[] document)
     {
         var page = await citizen.GetAsync("GET send", "/requests/send");
         if (page.Status == 503)
@@ -113,6 +113,8 @@ public static class CrashDrill
         Add(content, "Input.LandlineAreaCode", "");
         Add(content, "Input.SubjectId", options.Subjects[0].Subject);
         Add(content, "Input.SubSubjectId", options.Subjects[0].SubSubject);
+        // Required since the request type came to every intake (the form offers none chosen).
+        Add(content, "Input.RequestType", "Request");
         Add(content, "Input.Text", "درخواست آزمایش خرابی " + marker);
         var file = new ByteArrayContent(document);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");

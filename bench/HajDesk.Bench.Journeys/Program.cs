@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "sqlite-commits" => await SqliteCommits.RunAsync(Arguments.Parse(args[1..])),
     "load" => await LoadCommand.RunAsync(Arguments.Parse(args[1..])),
     "crash-drill" => await CrashDrill.RunAsync(Arguments.Parse(args[1..])),
+    "rolling-drill" => await RollingDrill.RunAsync(Arguments.Parse(args[1..])),
     _ => Usage(),
 };
 

@@ -14,12 +14,25 @@ using HajDesk.Web.Submission;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.ResponseCompression;
 
+// `--help` (the commands and the main settings) and `--version` answer before anything else is read.
+if (HostCommandLine.TryAnswer(args, Console.Out) is { } answered)
+{
+    return answered;
+}
+
 // `dotnet HajDesk.Web.dll migrate` (or `dotnet run --project src/HajDesk.Web -- migrate`) applies migrations
 // and seeds reference data, then exits: the deployment step for PostgreSQL.
 // The command is the first argument only, so that option values (`--urls http://...`, `--contentRoot dir`) are
 // never taken for one.
 var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
+if (command is not (null or "migrate" or CreateAdminCommand.Name or ResetAdminCommand.Name or CreateApiKeyCommand.Name))
+{
+    // Before anything is built or read: an unknown command touches nothing. --help lists the same commands.
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate, {CreateAdminCommand.Name}, {ResetAdminCommand.Name}, {CreateApiKeyCommand.Name}. See --help.");
+    return 2;
+}
+
 // `create-admin --user NAME --name "DISPLAY NAME"` creates an administrator (password from HAJDESK_ADMIN_PASSWORD
 // or standard input) and exits; its own options are taken out before the host reads the rest.
 CreateAdminCommand.Arguments? createAdmin = null;
@@ -46,7 +59,10 @@ if (command == ResetAdminCommand.Name && !ResetAdminCommand.TryParse(hostArgs, o
     return 2;
 }
 
-var builder = WebApplication.CreateBuilder(hostArgs);
+// The content root is the app's own folder wherever the process is started from (--contentRoot names another).
+var builder = WebApplication.CreateBuilder(HostCommandLine.Options(hostArgs));
+// SIGTERM: no new connections, requests in flight finish within Shutdown:TimeoutSeconds; systemd's notify protocol.
+builder.AddGracefulShutdown();
 // The embedded default address, used only when nothing (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS) says otherwise.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
     && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
@@ -185,12 +201,6 @@ if (command == ResetAdminCommand.Name)
 {
     await app.Services.PrepareDatabaseAsync();
     return await ResetAdminCommand.RunAsync(app.Services, resetAdmin!, Console.In, Console.Out, Console.Error);
-}
-
-if (command is not null)
-{
-    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Known commands: migrate, {CreateAdminCommand.Name}, {ResetAdminCommand.Name}, {CreateApiKeyCommand.Name}.");
-    return 2;
 }
 
 // Production serves only with the key ring encrypted at rest, or with DataProtection:AllowUnencryptedKeys=true.

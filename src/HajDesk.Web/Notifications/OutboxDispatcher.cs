@@ -24,6 +24,11 @@ namespace HajDesk.Web.Notifications;
 /// its lease expires; providers that can (the SMS gateway's <c>localid</c>) drop the duplicate by the idempotency key.
 /// A message whose lease would run out during its send is not started.
 /// </para>
+/// <para>
+/// Stopping (SIGTERM): no new send starts, a send in progress is cancelled, and every claim of the batch not yet
+/// sent is released (its lease cleared, no attempt counted) before the process exits, so another node takes them at
+/// once instead of after <c>Notifications:LeaseSeconds</c>.
+/// </para>
 /// </remarks>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -94,18 +99,32 @@ public sealed partial class OutboxDispatcher(
             ? await ClaimOnPostgresAsync(db, now, lease, settings.BatchSize, cancellationToken)
             : await ClaimOnSqliteAsync(db, now, lease, settings.BatchSize, cancellationToken);
 
-        for (var i = 0; i < batch.Count; i++)
+        var done = 0;
+        try
         {
-            var message = batch[i];
-            var timeout = message.Channel == NotificationChannel.Sms ? smsOptions.Value.Timeout : emailOptions.Value.Timeout;
-            if (time.GetUtcNow().UtcDateTime + timeout + TimeSpan.FromSeconds(1) >= lease)
+            for (; done < batch.Count; done++)
             {
-                // Not enough lease left for a full send: leave the rest to the next claim.
-                await ReleaseAsync(db, batch.Skip(i).Select(m => m.Id).ToList(), lease);
-                break;
-            }
+                var message = batch[done];
+                var timeout = message.Channel == NotificationChannel.Sms ? smsOptions.Value.Timeout : emailOptions.Value.Timeout;
+                if (time.GetUtcNow().UtcDateTime + timeout + TimeSpan.FromSeconds(1) >= lease)
+                {
+                    // Not enough lease left for a full send: leave the rest to the next claim.
+                    await ReleaseAsync(db, batch.Skip(done).Select(m => m.Id).ToList(), lease);
+                    break;
+                }
 
-            await SendOneAsync(scope.ServiceProvider, db, message, lease, settings, cancellationToken);
+                // Stopping (SIGTERM, a rolling restart): no new send starts; the rest goes back below.
+                cancellationToken.ThrowIfCancellationRequested();
+                await SendOneAsync(scope.ServiceProvider, db, message, lease, settings, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Every claim not yet sent is given back at once, so another node sends it now rather than when the
+            // lease runs out (the message cut mid-send was released by SendOneAsync).
+            await ReleaseAsync(db, batch.Skip(done).Select(m => m.Id).ToList(), lease);
+            logger.LogInformation("Stopping: {Count} claimed outbox message(s) released unsent", batch.Count - done);
+            throw;
         }
 
         return batch.Count;

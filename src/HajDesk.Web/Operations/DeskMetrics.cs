@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using HajDesk.Core.CivilRegistry;
+using HajDesk.Core.Requests;
 
 namespace HajDesk.Web.Operations;
 
@@ -22,7 +23,7 @@ public sealed class DeskMetrics
     {
         var meter = meters.Create(MeterName);
         submitted = meter.CreateCounter<long>("hajdesk.requests.submitted", "{request}",
-            "Requests committed, by intake channel.");
+            "Requests committed, by the intake channel the request records (web, api, phone111, in_person, letter, samad).");
         registryCalls = meter.CreateCounter<long>("hajdesk.registry.calls", "{call}",
             "Civil-registry lookups, by outcome (found, not_found, unavailable).");
         registryFailures = meter.CreateCounter<long>("hajdesk.registry.failures", "{call}",
@@ -33,12 +34,27 @@ public sealed class DeskMetrics
             "Notifications waiting to be sent.");
         meter.CreateObservableGauge("hajdesk.outbox.oldest_age", () => gauges.OutboxOldestAgeSeconds, "s",
             "Age of the oldest notification waiting to be sent (0 when none).");
+        meter.CreateObservableGauge("hajdesk.build_info",
+            () => new Measurement<int>(1, new("version", AppVersion.Version), new("commit", AppVersion.Commit)), null,
+            "The running build: always 1, labelled with its semantic version and git commit.");
         meter.CreateObservableGauge("hajdesk.requests.overdue", () => gauges.Overdue, "{request}",
             "Open requests past their due time (refreshed at most once a minute).");
     }
 
-    public void RequestSubmitted(string channel) =>
-        submitted.Add(1, new KeyValuePair<string, object?>("channel", channel));
+    public void RequestSubmitted(RequestChannel channel) =>
+        submitted.Add(1, new KeyValuePair<string, object?>("channel", ChannelLabel(channel)));
+
+    /// <summary>The <c>channel</c> label of a request's intake channel: <c>web</c>, <c>api</c>, <c>phone111</c>, …</summary>
+    public static string ChannelLabel(RequestChannel channel) => channel switch
+    {
+        RequestChannel.Web => "web",
+        RequestChannel.Api => "api",
+        RequestChannel.Phone111 => "phone111",
+        RequestChannel.InPerson => "in_person",
+        RequestChannel.Letter => "letter",
+        RequestChannel.Samad => "samad",
+        _ => channel.ToString().ToLowerInvariant(),
+    };
 
     public void RegistryCalled(RegistryOutcome outcome)
     {
@@ -49,10 +65,9 @@ public sealed class DeskMetrics
             _ => "unavailable",
         };
         registryCalls.Add(1, new KeyValuePair<string, object?>("outcome", name));
-        if (outcome == RegistryOutcome.Unavailable)
-        {
-            registryFailures.Add(1);
-        }
+        // Zero for an answered lookup: the failures series exists from the first lookup on, so an alert on its rate
+        // works before the first failure.
+        registryFailures.Add(outcome == RegistryOutcome.Unavailable ? 1 : 0);
     }
 
     public void LimitRejected(string limit) =>

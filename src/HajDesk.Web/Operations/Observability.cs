@@ -18,9 +18,6 @@ public static class Observability
 {
     public const string ManagementUrlsSetting = "Management:Urls";
 
-    /// <summary>The channel of requests sent through the citizen web form.</summary>
-    public const string WebChannel = "web";
-
     public static WebApplicationBuilder AddDeskObservability(this WebApplicationBuilder builder)
     {
         if (builder.Configuration.GetValue("Logging:Json", false))
@@ -126,7 +123,7 @@ public sealed class ManagementPorts(IReadOnlySet<int> ports)
 /// <summary>Counts requests committed (new <see cref="ServiceRequest"/> rows), whatever path created them.</summary>
 internal sealed class SubmittedRequestsCounter(DeskMetrics metrics) : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, StrongBox<int>> adding = [];
+    private readonly ConditionalWeakTable<DbContext, List<RequestChannel>> adding = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -168,10 +165,13 @@ internal sealed class SubmittedRequestsCounter(DeskMetrics metrics) : SaveChange
             return;
         }
 
-        var added = context.ChangeTracker.Entries<ServiceRequest>().Count(e => e.State == EntityState.Added);
-        if (added > 0)
+        // Each new request by the channel it records: the citizen's form, the API, or staff registering a call,
+        // a visit, a letter or a سامد case.
+        var added = context.ChangeTracker.Entries<ServiceRequest>().Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity.Channel).ToList();
+        if (added.Count > 0)
         {
-            adding.AddOrUpdate(context, new StrongBox<int>(added));
+            adding.AddOrUpdate(context, added);
         }
     }
 
@@ -180,9 +180,9 @@ internal sealed class SubmittedRequestsCounter(DeskMetrics metrics) : SaveChange
         if (context is not null && adding.TryGetValue(context, out var added))
         {
             adding.Remove(context);
-            for (var i = 0; i < added.Value; i++)
+            foreach (var channel in added)
             {
-                metrics.RequestSubmitted(Observability.WebChannel);
+                metrics.RequestSubmitted(channel);
             }
         }
     }

@@ -80,7 +80,14 @@ public sealed class Deployment : IAsyncDisposable
 
         var deployment = new Deployment(state, port, port + 50, database, environment);
         var (exitCode, output) = await deployment.RunAsync("start", nodes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(exitCode == 0, $"deploy/run.sh start failed ({exitCode}):\n{output}\n{deployment.Logs()}");
+        if (exitCode != 0)
+        {
+            // Nodes that did start are stopped, not left running after the test.
+            var logs = deployment.Logs();
+            await deployment.DisposeAsync();
+            Assert.Fail($"deploy/run.sh start failed ({exitCode}):\n{output}\n{logs}");
+        }
+
         return deployment;
     }
 
@@ -159,7 +166,8 @@ public sealed class Deployment : IAsyncDisposable
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var start = Random.Shared.Next(20_000, 40_000);
+            // Below the ephemeral range (32768 and up): a node restarted by a test must get its port back.
+            var start = Random.Shared.Next(20_000, 32_000);
             var ports = Enumerable.Range(start, nodes + 1).Concat(Enumerable.Range(start + 50, nodes + 1));
             if (ports.All(IsFree))
             {

@@ -103,6 +103,62 @@ public class DeploymentTests
             (await management.GetAsync($"http://127.0.0.1:{deployment.ManagementPortBase + 1}/requests/send")).StatusCode);
     }
 
+    [Fact]
+    public async Task RollingRestart_TwoNodes_RestartsEachInTurnReadyBeforeTheNextWhileNginxAnswersEveryRequest()
+    {
+        await using var deployment = await Deployment.StartAsync(2);
+        var pidsBefore = NodePids(deployment);
+        using var client = new HttpClient { BaseAddress = deployment.Url };
+
+        // A visitor keeps reading pages through nginx for the whole restart; none may fail.
+        using var restarted = new CancellationTokenSource();
+        var outcomes = new List<string>();
+        var reading = Task.Run(async () =>
+        {
+            while (!restarted.IsCancellationRequested)
+            {
+                // Pages without a per-address limit (the send form's security codes have one).
+                foreach (var path in new[] { "/", "/health/ready" })
+                {
+                    try
+                    {
+                        outcomes.Add($"{path} {(int)(await client.GetAsync(path)).StatusCode}");
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        outcomes.Add($"{path} {e.Message}");
+                    }
+                }
+
+                await Task.Delay(20);
+            }
+        });
+        var (exit, output) = await deployment.RunAsync("rolling-restart");
+        await restarted.CancelAsync();
+        await reading;
+
+        Assert.True(exit == 0, $"rolling-restart failed ({exit}):\n{output}\n{deployment.Logs()}");
+        // One node at a time: out of the pool, stopped, back and ready, and only then the next one.
+        var steps = new[]
+        {
+            "node 1 out of nginx's pool", "node 1 stopped in", "node 1 ready", "node 1 back and ready",
+            "node 2 out of nginx's pool", "node 2 stopped in", "node 2 ready", "node 2 back and ready",
+        };
+        var positions = steps.Select(step => output.IndexOf(step, StringComparison.Ordinal)).ToList();
+        Assert.True(positions.All(p => p >= 0) && positions.SequenceEqual(positions.Order()), output);
+        var pidsAfter = NodePids(deployment);
+        Assert.Equal(2, pidsAfter.Count);
+        Assert.Empty(pidsAfter.Intersect(pidsBefore));
+        // Each node drained gracefully (SIGTERM, not killed) and logged it.
+        Assert.Equal(2, Directory.GetFiles(deployment.State, "node*.log")
+            .Sum(log => System.Text.RegularExpressions.Regex.Count(File.ReadAllText(log), "draining took")));
+        Assert.NotEmpty(outcomes);
+        Assert.All(outcomes, o => Assert.EndsWith(" 200", o, StringComparison.Ordinal));
+    }
+
+    private static List<string> NodePids(Deployment deployment) =>
+        Directory.GetFiles(deployment.State, "node*.pid").Select(f => File.ReadAllText(f).Trim()).ToList();
+
     private static async Task<string> SingleTrackingCodeAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -1,4 +1,5 @@
 using System.Net;
+using HajDesk.Web.Operations;
 using HajDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -16,12 +17,18 @@ public class HealthTests
         await using var app = await HajDeskFactory.CreateAsync(provider);
         var client = app.CreateClient();
 
-        foreach (var path in new[] { "/health/live", "/health/ready", "/health" })
+        var live = await client.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", await live.Content.ReadAsStringAsync());
+        // Readiness also names the build, so a rolling restart shows which version each node runs.
+        foreach (var path in new[] { "/health/ready", "/health" })
         {
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+            Assert.Equal($"Healthy\nversion: {AppVersion.Text}\n", await response.Content.ReadAsStringAsync());
         }
+
+        Assert.Matches(@"^\d+\.\d+\.\d+\+[0-9a-f]{12}$", AppVersion.Text);
     }
 
     [Theory]
@@ -66,6 +73,6 @@ public class HealthTests
         var response = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal($"Unhealthy\nversion: {AppVersion.Text}\n", await response.Content.ReadAsStringAsync());
     }
 }
