@@ -112,7 +112,8 @@ public static class WebhookRules
     }
 
     /// <summary>The events chosen on a form, as a mask; zero (refused) when none.</summary>
-    public static int MaskOf(IEnumerable<WebhookEvent> events) => events.Distinct().Aggregate(0, (mask, e) => mask | e.Bit());
+    public static int MaskOf(IEnumerable<WebhookEvent> events) =>
+        events.Where(Enum.IsDefined).Distinct().Aggregate(0, (mask, e) => mask | e.Bit());
 
     /// <summary>A new secret: <c>whsec_</c> and 32 random bytes, base64url.</summary>
     public static string NewSecret() =>

@@ -80,8 +80,15 @@ public class AdminWebhookTests
         {
             db.WebhookDeliveries.Add(new WebhookDelivery
             {
-                SubscriberId = stored.Id, RequestId = request.Id, Event = WebhookEvent.Received, Status = WebhookDeliveryStatus.Pending,
-                Attempts = 2, LastStatusCode = 500, LastError = "پاسخ HTTP 500", CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow.AddMinutes(2),
+                SubscriberId = stored.Id,
+                RequestId = request.Id,
+                Event = WebhookEvent.Received,
+                Status = WebhookDeliveryStatus.Pending,
+                Attempts = 2,
+                LastStatusCode = 500,
+                LastError = "پاسخ HTTP 500",
+                CreatedAt = DateTime.UtcNow,
+                NextAttemptAt = DateTime.UtcNow.AddMinutes(2),
             });
             await db.SaveChangesAsync();
         });
