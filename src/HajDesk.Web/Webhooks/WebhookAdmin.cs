@@ -82,8 +82,26 @@ public sealed class WebhookAdmin(HajDeskDbContext db, WebhookSecrets secrets, Au
         subscriber.IsActive = input.IsActive;
         Apply(subscriber, input);
         audit.Add(AdminAuditActions.WebhookUpdate, null, Describe(subscriber));
+        if (!subscriber.AllProvinces)
+        {
+            // Events already waiting for a request of a province it may no longer see are given up, not sent,
+            // in the same save as the change.
+            var seen = subscriber.Provinces.Select(p => p.ProvinceId).ToList();
+            var id = subscriber.Id;
+            var outOfSight = await db.WebhookDeliveries
+                .Where(d => d.SubscriberId == id && d.Status == WebhookDeliveryStatus.Pending && !seen.Contains(d.Request!.ProvinceId))
+                .ToListAsync(cancellationToken);
+            foreach (var delivery in outOfSight)
+            {
+                (delivery.Status, delivery.Payload, delivery.LastError) = (WebhookDeliveryStatus.Failed, null, OutOfSight);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The log's reason for an event given up because the subscriber no longer sees the request's province.</summary>
+    public const string OutOfSight = "استان این درخواست دیگر در دید این گیرنده نیست؛ فرستاده نشد.";
 
     /// <summary>Gives the subscriber a new secret (the old one stops at once); returns it, shown once.</summary>
     public async Task<string> NewSecretAsync(WebhookSubscriber subscriber, CancellationToken cancellationToken)

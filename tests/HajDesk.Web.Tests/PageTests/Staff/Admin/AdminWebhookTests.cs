@@ -99,6 +99,44 @@ public class AdminWebhookTests
         Assert.Contains("پاسخ HTTP 500", row.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task NarrowingTheProvinces_GivesUpTheEventsWaitingForProvincesNoLongerSeen()
+    {
+        await using var app = await HajDeskFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Notifications:DispatcherEnabled"] = "false" });
+        var world = await StaffWorld.CreateAsync(app);
+        var admin = await app.SignInAsync("admin.test");
+        var (id, _) = await Webhooks.WebhookTestKit.SubscribeAsync(app, "https://hooks.example.org/h");
+        var inTehran = await world.Data.CreateRequestAsync("Tehran", world.SubjectX);
+        var inIsfahan = await world.Data.CreateRequestAsync("Isfahan", world.SubjectX);
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var request in new[] { inTehran, inIsfahan })
+            {
+                db.WebhookDeliveries.Add(new WebhookDelivery
+                {
+                    SubscriberId = id,
+                    RequestId = request.Id,
+                    Event = WebhookEvent.Received,
+                    Status = WebhookDeliveryStatus.Pending,
+                    Payload = "{}",
+                    CreatedAt = DateTime.UtcNow,
+                    NextAttemptAt = DateTime.UtcNow,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        var form = (await admin.GetPageAsync($"/staff/admin/webhooks/{id}")).Form("[data-testid=webhook-form]");
+        var fields = Html.FormValues(form, new Dictionary<string, string?> { ["AllProvinces"] = null });
+        fields.Add(new("ProvinceIds", AdminPages.Id(await world.Data.ProvinceIdAsync("Tehran"))));
+        await (await admin.PostAsync(Html.ActionOf(form), new FormUrlEncodedContent(fields))).AssertRedirectAsync();
+
+        var deliveries = await app.WithDbAsync(db => db.WebhookDeliveries.AsNoTracking().OrderBy(d => d.Id).ToListAsync());
+        Assert.Equal([(WebhookDeliveryStatus.Pending, "{}", (string?)null), (WebhookDeliveryStatus.Failed, null, Web.Webhooks.WebhookAdmin.OutOfSight)],
+            deliveries.Select(d => (d.Status, d.Payload, d.LastError)));
+    }
+
     public static TheoryData<string, string, string> BadInput => new()
     {
         { "Address", "ftp://hooks.example.org/x", WebhookRules.UrlInvalid },
