@@ -100,6 +100,8 @@ builder.Services.AddHostedService<StagedUploadCleaner>();
 builder.Services.AddSubmission();
 // The Open311 GeoReport v2 API, its API keys and its OpenAPI document (docs/api.md).
 builder.Services.AddOpen311();
+// Webhooks: subscribers told of requests' changes from the outbox, signed (docs/api.md#webhooks).
+builder.Services.AddWebhooks(builder.Configuration);
 // The largest form (every document at its size limit) must get through to the page, which then names any file
 // that is too large; anything bigger is refused by the server with the Persian 413 page.
 var maxRequestBytes = Math.Max(30L * 1024 * 1024,

@@ -80,6 +80,12 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
 
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
+    public DbSet<Webhooks.WebhookSubscriber> WebhookSubscribers => Set<Webhooks.WebhookSubscriber>();
+
+    public DbSet<Webhooks.WebhookSubscriberProvince> WebhookSubscriberProvinces => Set<Webhooks.WebhookSubscriberProvince>();
+
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+
     /// <summary>The retention policy's one row (Core/Retention).</summary>
     public DbSet<Retention.RetentionSettings> RetentionSettings => Set<Retention.RetentionSettings>();
 
@@ -162,6 +168,8 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         configurationBuilder.Properties<NotificationChannel>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<RequestChannel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Webhooks.WebhookEvent>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Webhooks.WebhookDeliveryStatus>().HaveConversion<string>().HaveMaxLength(10);
         // Every instant is UTC; SQLite hands values back without a kind, so say so on the way out.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
@@ -373,6 +381,32 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         builder.Entity<CalendarSettings>(e => e.Property(s => s.Id).ValueGeneratedNever());
 
         builder.Entity<Retention.RetentionSettings>(e => e.Property(s => s.Id).ValueGeneratedNever());
+
+        builder.Entity<Webhooks.WebhookSubscriber>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(Webhooks.WebhookSubscriber.MaxNameLength);
+            e.Property(s => s.Url).HasMaxLength(Webhooks.WebhookSubscriber.MaxUrlLength);
+            e.Property(s => s.ProtectedSecret).HasMaxLength(1000);
+            e.Property(s => s.SecretPrefix).HasMaxLength(20);
+            e.Property(s => s.CreatedBy).HasMaxLength(256);
+            e.HasMany(s => s.Provinces).WithOne().HasForeignKey(p => p.SubscriberId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Webhooks.WebhookSubscriberProvince>(e =>
+        {
+            e.HasKey(p => new { p.SubscriberId, p.ProvinceId });
+            e.HasOne<Province>().WithMany().HasForeignKey(p => p.ProvinceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Webhooks.WebhookDelivery>(e =>
+        {
+            e.HasOne<Webhooks.WebhookSubscriber>().WithMany().HasForeignKey(d => d.SubscriberId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(d => d.Request).WithMany().HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(d => d.LastError).HasMaxLength(Webhooks.WebhookDelivery.MaxErrorLength);
+            e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            e.HasIndex(d => new { d.SubscriberId, d.RequestId, d.Id });
+            e.HasIndex(d => d.EventId).IsUnique();
+        });
 
         builder.Entity<EscalationSetting>(e =>
         {

@@ -2,6 +2,7 @@ using HajDesk.Core.Data;
 using HajDesk.Core.Notifications;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Surveys;
+using HajDesk.Core.Webhooks;
 using HajDesk.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,8 @@ public sealed class RequestNotifications(
     OutboxSignal signal,
     TimeProvider time,
     IOptions<NotificationOptions> options,
-    IOptions<OrganizationOptions> organization)
+    IOptions<OrganizationOptions> organization,
+    Webhooks.WebhookOutbox webhooks)
 {
     private readonly Dictionary<(ServiceRequest Request, string Template), List<OutboxMessage>> added = [];
     private bool subscribed;
@@ -52,17 +54,29 @@ public sealed class RequestNotifications(
         }
 
         Replace(r, MessageTemplates.RequestReceived, messages);
+        webhooks.Raise(r, WebhookEvent.Received);
     }
 
     /// <summary>
     /// Turns the notices the request's transitions asked for (<see cref="ServiceRequest.PendingNotices"/>) into
-    /// outbox rows for the caller's save, and forgets them.
+    /// outbox rows for the caller's save — the citizen's messages and the webhook subscribers' deliveries — and
+    /// forgets them.
     /// </summary>
     public void Send(ServiceRequest r)
     {
         ArgumentNullException.ThrowIfNull(r);
         foreach (var notice in r.PendingNotices)
         {
+            webhooks.Raise(r, notice switch
+            {
+                RequestNotice.Answered => WebhookEvent.Answered,
+                RequestNotice.Referred => WebhookEvent.Referred,
+                RequestNotice.Reopened => WebhookEvent.Reopened,
+                RequestNotice.InfoRequested => WebhookEvent.WaitingForCitizen,
+                RequestNotice.Closed => WebhookEvent.Closed,
+                _ => throw new InvalidOperationException($"No webhook event for the notice {notice}."),
+            });
+
             switch (notice)
             {
                 case RequestNotice.Answered:

@@ -29,13 +29,35 @@ public sealed partial class Open311Api(
         return dot < 0 ? (segment, null) : (segment[..dot], segment[(dot + 1)..]);
     }
 
+    /// <summary>The header that may carry the key instead of the <c>api_key</c> parameter.</summary>
+    public const string KeyHeader = "X-Api-Key";
+
+    /// <summary>
+    /// The key a call carries: the <c>api_key</c> parameter (query string, or the form of <c>POST requests</c>) when
+    /// given, else the <see cref="KeyHeader"/> header; null when neither is.
+    /// </summary>
+    public static string? KeyOf(HttpContext http, string? parameter)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (!string.IsNullOrEmpty(parameter))
+        {
+            return parameter;
+        }
+
+        var header = http.Request.Headers[KeyHeader].ToString();
+        return header.Length == 0 ? null : header;
+    }
+
     /// <summary>
     /// Runs <paramref name="action"/> for a known format and an active key within its rate limit, and writes the
-    /// audit row that attributes the call to the key; otherwise answers 400 (format), 403 (key) or 429 (limit) in
-    /// the standard's error body.
+    /// audit row that attributes the call to the key; otherwise answers 400 (format), 403 (key) or 429 (limit, with
+    /// <c>Retry-After</c>) in the standard's error body. With <paramref name="keyRequired"/> false (the service list
+    /// and definitions, public in GeoReport v2) a call without a key is served under a per-address limit and not
+    /// audited (nothing personal is read); a key that is sent must still be good.
     /// </summary>
     public async Task<IResult> RunAsync(
-        HttpContext http, string? suffix, string? apiKey, string auditAction, Func<Open311Format, ApiKey, Task<IResult>> action)
+        HttpContext http, string? suffix, string? apiKey, string auditAction, Func<Open311Format, ApiKey?, Task<IResult>> action,
+        bool keyRequired = true)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(action);
@@ -46,7 +68,15 @@ public sealed partial class Open311Api(
             return Open311Errors.Result(Open311Format.Json, StatusCodes.Status400BadRequest, Open311Errors.UnknownFormat);
         }
 
-        var key = await keys.FindActiveAsync(apiKey, http.RequestAborted);
+        var sent = KeyOf(http, apiKey);
+        if (sent is null && !keyRequired)
+        {
+            return await limiter.TryAcquireAnonymousAsync(Infrastructure.RateLimits.ClientKey(http), http.RequestAborted)
+                ? await action(format, null)
+                : RateLimited(http, format);
+        }
+
+        var key = await keys.FindActiveAsync(sent, http.RequestAborted);
         if (key is null)
         {
             LogRefusedKey(logger, http.Request.Path);
@@ -55,12 +85,16 @@ public sealed partial class Open311Api(
 
         var result = await limiter.TryAcquireAsync(key.Id, http.RequestAborted)
             ? await action(format, key)
-            : Open311Errors.Result(format, StatusCodes.Status429TooManyRequests, Open311Errors.RateLimited);
+            : RateLimited(http, format);
         var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
         audit.AddFor(null, $"api:{key.Name}", auditAction, AuditRequestId, $"کلید API #{key.Id} ({key.Prefix}…)، پاسخ {status}");
         await db.SaveChangesAsync(http.RequestAborted);
         return result;
     }
+
+    /// <summary>429 with <c>Retry-After</c>: the limits count in a sliding minute, so a minute always clears it.</summary>
+    private static IResult RateLimited(HttpContext http, Open311Format format) =>
+        Open311Errors.TooMany(http, format, Open311Errors.RateLimited, TimeSpan.FromMinutes(1));
 
     /// <summary>The request a call created or read, named in its audit row.</summary>
     public long? AuditRequestId { get; set; }
@@ -72,7 +106,7 @@ public sealed partial class Open311Api(
         var body = new Open311Object()
             .Set("changeset", "2026-06-01T00:00:00Z")
             .Set("contact", "سازمان حج و زیارت — میز خدمت الکترونیک")
-            .Set("key_service", "کلید API را مدیر سامانه در بخش مدیریت صادر می‌کند.")
+            .Set("key_service", "کلید API را مدیر سامانه در بخش مدیریت صادر می‌کند؛ فهرست خدمت‌ها و تعریف آن‌ها بی کلید هم خوانده می‌شود.")
             .Set("endpoints", new Open311List("endpoint",
             [
                 new Open311Object()

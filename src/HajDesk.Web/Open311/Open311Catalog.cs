@@ -1,4 +1,5 @@
 using System.Globalization;
+using HajDesk.Core.Catalogue;
 using HajDesk.Core.Reference;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Requests.Submission;
@@ -6,7 +7,7 @@ using HajDesk.Core.Requests.Submission;
 namespace HajDesk.Web.Open311;
 
 /// <summary>One GeoReport service: an active sub-subject, or an active main subject without sub-subjects.</summary>
-/// <param name="Code">The subject's id, as text.</param>
+/// <param name="Code">The service's code in the catalogue («شناسه خدمت», e.g. <c>HD-101</c>), the same on every installation.</param>
 /// <param name="Subject">The main subject (the service's <c>group</c>).</param>
 /// <param name="SubSubject">The sub-subject, when the service is one.</param>
 public sealed record Open311Service(string Code, Subject Subject, Subject? SubSubject)
@@ -26,18 +27,50 @@ public static class Open311Catalog
             var children = main.Children.Where(c => c.IsActive).ToList();
             if (children.Count == 0)
             {
-                services.Add(new(Code(main.Id), main, null));
+                services.Add(new(CodeOf(main), main, null));
             }
 
-            services.AddRange(children.Select(c => new Open311Service(Code(c.Id), main, c)));
+            services.AddRange(children.Select(c => new Open311Service(CodeOf(c), main, c)));
         }
 
         return services;
     }
 
-    /// <summary>The service with the given code (Persian digits allowed, as on the form), or null.</summary>
+    /// <summary>
+    /// A subject's service code: its catalogue code, or the default the catalogue gives a subject without one
+    /// (<see cref="ServiceCode.Default"/>; the seeder stores it at the next start-up).
+    /// </summary>
+    public static string CodeOf(Subject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return CodeOf(subject.Id, subject.ServiceCode);
+    }
+
+    public static string CodeOf(int subjectId, string? serviceCode) => serviceCode ?? ServiceCode.Default(subjectId);
+
+    /// <summary>
+    /// The subject a client's code names: a catalogue code (any case, Persian digits allowed), or — as before the
+    /// catalogue codes, so older clients go on working — the subject's database id. Null when none.
+    /// </summary>
+    public static T? Match<T>(IEnumerable<T> candidates, Func<T, int> id, Func<T, string?> serviceCode, string? code)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var list = candidates as IReadOnlyCollection<T> ?? [.. candidates];
+        if (ServiceCode.TryNormalize(code, out var normalized))
+        {
+            return list.FirstOrDefault(c => serviceCode(c) == normalized)
+                ?? list.FirstOrDefault(c => serviceCode(c) is null && ServiceCode.Default(id(c)) == normalized);
+        }
+
+        return int.TryParse(Core.Persian.PersianText.NormalizeNumeric(code), NumberStyles.None, CultureInfo.InvariantCulture, out var legacyId)
+            ? list.FirstOrDefault(c => id(c) == legacyId)
+            : null;
+    }
+
+    /// <summary>The service with the given code (catalogue code, or the subject's id as older clients send it), or null.</summary>
     public static Open311Service? Find(SubmissionChoices choices, string? code) =>
-        Services(choices).FirstOrDefault(s => s.Code == Core.Persian.PersianText.NormalizeNumeric(code));
+        Match(Services(choices), s => s.Effective.Id, s => s.Effective.ServiceCode, code);
 
     public static Open311Object ToListItem(Open311Service service) => new Open311Object()
         .Set("service_code", service.Code)

@@ -32,10 +32,13 @@ public enum Open311Format
 /// <summary>Writes an Open311 tree as JSON or XML.</summary>
 public static class Open311Writer
 {
+    /// <summary>The XML media type, as discovery advertises it (<c>text/xml</c>, the one GeoReport v2 names).</summary>
+    public const string XmlContentType = "text/xml; charset=utf-8";
+
     /// <summary>A response: <paramref name="root"/> is the XML document element (<c>services</c>, <c>errors</c>, …).</summary>
     public static IResult Result(Open311Format format, string root, object body, int status = StatusCodes.Status200OK) =>
         format == Open311Format.Xml
-            ? Results.Text(Xml(root, body), "application/xml; charset=utf-8", Encoding.UTF8, status)
+            ? Results.Text(Xml(root, body), XmlContentType, Encoding.UTF8, status)
             : Results.Text(Json(body), "application/json; charset=utf-8", Encoding.UTF8, status);
 
     public static string Json(object body)

@@ -6,7 +6,7 @@ namespace HajDesk.Web.Open311;
 /// </summary>
 public static class Open311Errors
 {
-    public const string KeyMissingOrWrong = "کلید API (پارامتر api_key) نیامده، نادرست یا باطل‌شده است.";
+    public const string KeyMissingOrWrong = "کلید API (پارامتر api_key یا سرآیند X-Api-Key) نیامده، نادرست یا باطل‌شده است.";
     public const string UnknownFormat = "قالب پاسخ باید json یا xml باشد؛ مانند services.json یا services.xml.";
     public const string NotFound = "چنین نشانی‌ای در API نیست؛ نشانی‌ها در discovery.json آمده است.";
     public const string RequestNotFound = "درخواستی با این شناسه (کد پیگیری) پیدا نشد.";
@@ -20,6 +20,10 @@ public static class Open311Errors
     public const string DateOrder = "start_date باید پیش از end_date باشد.";
     public const string DateSpan = "بازه start_date تا end_date حداکثر ۹۰ روز است.";
     public const string StatusInvalid = "status فقط open یا closed (یا هر دو، جدا با ویرگول) است.";
+    public const string UpdatedInvalid = "تاریخ‌های updated_after و updated_before باید به قالب ISO 8601 و با رقم‌های لاتین باشند؛ مانند 2026-05-01T00:00:00Z.";
+    public const string UpdatedOrder = "updated_after باید پیش از updated_before باشد.";
+    public const string UpdatedSpan = "بازه updated_after تا updated_before حداکثر ۹۰ روز است.";
+    public const string TooManyServiceCodes = "در service_code حداکثر ۱۰۰ کد خدمت، جدا با ویرگول، پذیرفته می‌شود.";
     public const string TooManyIds = "در service_request_id حداکثر ۱۰۰۰ شناسه، جدا با ویرگول، پذیرفته می‌شود.";
     public const string RateLimited = "تعداد درخواست‌های این کلید API بیش از حد مجاز است؛ یک دقیقه صبر کنید و دوباره بفرستید.";
     public const string RegistryThrottled = "استعلام‌های این کد ملی از ثبت احوال بیش از حد مجاز است؛ یک ساعت دیگر دوباره بفرستید.";
@@ -35,6 +39,14 @@ public static class Open311Errors
     /// <summary>One error, as the only entry of the list.</summary>
     public static IResult Result(Open311Format format, int status, string description) =>
         Result(format, status, [description]);
+
+    /// <summary>429 with a <c>Retry-After</c> header of <paramref name="retryAfter"/> (whole seconds).</summary>
+    public static IResult TooMany(HttpContext http, Open311Format format, string description, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Result(format, StatusCodes.Status429TooManyRequests, description);
+    }
 
     /// <summary>Several errors with the same HTTP status.</summary>
     public static IResult Result(Open311Format format, int status, IEnumerable<string> descriptions) =>

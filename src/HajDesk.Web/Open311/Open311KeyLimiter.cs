@@ -24,4 +24,20 @@ public sealed class Open311KeyLimiter(IRateCounterStore store, IOptions<RateLimi
 
         return allowed;
     }
+
+    /// <summary>
+    /// True when a call without a key (the public service list and definitions) from <paramref name="clientAddress"/>
+    /// may go on now: the same number of calls a minute as a key, per client address.
+    /// </summary>
+    public async Task<bool> TryAcquireAnonymousAsync(string clientAddress, CancellationToken cancellationToken = default)
+    {
+        var allowed = await store.TryAcquireAsync(
+            "ApiAnonymous|" + clientAddress, options.Value.ApiCallsPerMinute, TimeSpan.FromMinutes(1), cancellationToken);
+        if (!allowed)
+        {
+            metrics.LimitRejected("ApiAnonymous");
+        }
+
+        return allowed;
+    }
 }

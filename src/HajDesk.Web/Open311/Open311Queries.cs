@@ -7,18 +7,24 @@ using Microsoft.EntityFrameworkCore;
 namespace HajDesk.Web.Open311;
 
 /// <summary>The filters of <c>GET requests</c>, as the client sent them (all optional).</summary>
-public sealed record Open311Filters(string? ServiceRequestId, string? ServiceCode, string? StartDate, string? EndDate, string? Status);
+public sealed record Open311Filters(
+    string? ServiceRequestId, string? ServiceCode, string? StartDate, string? EndDate, string? Status,
+    string? UpdatedAfter = null, string? UpdatedBefore = null);
 
 /// <summary>
 /// <c>GET requests</c> and <c>GET requests/{id}</c>: status, service, province, dates and the published answer of
 /// requests; never the citizen's identity, contacts or text. At most <see cref="MaxResults"/> requests and
-/// <see cref="MaxDays"/> days, as GeoReport v2 says.
+/// <see cref="MaxDays"/> days, as GeoReport v2 says. For pollers, <c>updated_after</c> and <c>updated_before</c>
+/// select by the last change instead of the submission, oldest change first.
 /// </summary>
 public sealed class Open311Queries(HajDeskDbContext db, TimeProvider time, Open311Api api)
 {
     public const int MaxResults = 1000;
 
     public const int MaxDays = 90;
+
+    /// <summary>Service codes one <c>service_code</c> filter may list.</summary>
+    public const int MaxServiceCodes = 100;
 
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd"];
@@ -73,31 +79,72 @@ public sealed class Open311Queries(HajDeskDbContext db, TimeProvider time, Open3
 
         if (!string.IsNullOrWhiteSpace(filters.ServiceCode))
         {
-            var service = Core.Persian.PersianText.NormalizeNumeric(filters.ServiceCode);
-            if (!int.TryParse(service, NumberStyles.None, CultureInfo.InvariantCulture, out var subjectId)
-                || !await db.Subjects.AnyAsync(s => s.Id == subjectId, cancellationToken))
+            // Several codes, comma-separated (GeoReport v2); each a catalogue code or, as older clients send, an id.
+            var codes = filters.ServiceCode.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (codes.Length > MaxServiceCodes)
             {
-                problems.Add(Open311Errors.UnknownServiceCode(filters.ServiceCode));
+                return Open311Errors.Result(format, StatusCodes.Status400BadRequest, Open311Errors.TooManyServiceCodes);
             }
 
-            query = query.Where(r => r.SubSubjectId == subjectId || (r.SubSubjectId == null && r.SubjectId == subjectId));
+            var subjects = await db.Subjects.AsNoTracking().Select(s => new { s.Id, s.ServiceCode }).ToListAsync(cancellationToken);
+            var subjectIds = new List<int>();
+            foreach (var code in codes.DefaultIfEmpty(filters.ServiceCode))
+            {
+                if (Open311Catalog.Match(subjects, s => s.Id, s => s.ServiceCode, code) is { } subject)
+                {
+                    subjectIds.Add(subject.Id);
+                }
+                else
+                {
+                    problems.Add(Open311Errors.UnknownServiceCode(code));
+                }
+            }
+
+            query = query.Where(r => subjectIds.Contains(r.SubSubjectId ?? r.SubjectId));
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var end = ParseDate(filters.EndDate, problems);
-        var start = ParseDate(filters.StartDate, problems);
-        var to = end ?? (start?.AddDays(MaxDays) is { } limit && limit < now ? limit : now);
-        var from = start ?? to.AddDays(-MaxDays);
-        if (from > to)
+        var byUpdate = !string.IsNullOrWhiteSpace(filters.UpdatedAfter) || !string.IsNullOrWhiteSpace(filters.UpdatedBefore);
+        if (byUpdate)
         {
-            problems.Add(Open311Errors.DateOrder);
-        }
-        else if (to - from > TimeSpan.FromDays(MaxDays))
-        {
-            problems.Add(Open311Errors.DateSpan);
+            // A poller's window: changed after updated_after (exclusive) and at or before updated_before.
+            var updatedProblems = new List<string>();
+            var after = ParseDate(filters.UpdatedAfter, updatedProblems);
+            var before = ParseDate(filters.UpdatedBefore, updatedProblems);
+            problems.AddRange(updatedProblems.Select(_ => Open311Errors.UpdatedInvalid));
+            var upTo = before ?? (after?.AddDays(MaxDays) is { } cap && cap < now ? cap : now);
+            var since = after ?? upTo.AddDays(-MaxDays);
+            if (since > upTo)
+            {
+                problems.Add(Open311Errors.UpdatedOrder);
+            }
+            else if (upTo - since > TimeSpan.FromDays(MaxDays))
+            {
+                problems.Add(Open311Errors.UpdatedSpan);
+            }
+
+            query = query.Where(r => r.UpdatedAt > since && r.UpdatedAt <= upTo);
         }
 
-        query = query.Where(r => r.CreatedAt >= from && r.CreatedAt <= to);
+        // Submission dates: the last 90 days by default, unless the call selects by change (a poller).
+        if (!byUpdate || !string.IsNullOrWhiteSpace(filters.StartDate) || !string.IsNullOrWhiteSpace(filters.EndDate))
+        {
+            var end = ParseDate(filters.EndDate, problems);
+            var start = ParseDate(filters.StartDate, problems);
+            var to = end ?? (start?.AddDays(MaxDays) is { } limit && limit < now ? limit : now);
+            var from = start ?? to.AddDays(-MaxDays);
+            if (from > to)
+            {
+                problems.Add(Open311Errors.DateOrder);
+            }
+            else if (to - from > TimeSpan.FromDays(MaxDays))
+            {
+                problems.Add(Open311Errors.DateSpan);
+            }
+
+            query = query.Where(r => r.CreatedAt >= from && r.CreatedAt <= to);
+        }
+
         if (!string.IsNullOrWhiteSpace(filters.Status))
         {
             var statuses = filters.Status.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
@@ -113,7 +160,7 @@ public sealed class Open311Queries(HajDeskDbContext db, TimeProvider time, Open3
 
         return problems.Count > 0
             ? Open311Errors.Result(format, StatusCodes.Status400BadRequest, problems.Distinct())
-            : await ResultAsync(format, await RowsAsync(query, cancellationToken), cancellationToken);
+            : await ResultAsync(format, await RowsAsync(query, cancellationToken, oldestChangeFirst: byUpdate), cancellationToken);
     }
 
     private static readonly Expression<Func<ServiceRequest, bool>> IsClosed =
@@ -136,9 +183,10 @@ public sealed class Open311Queries(HajDeskDbContext db, TimeProvider time, Open3
         return null;
     }
 
-    private static Task<List<Row>> RowsAsync(IQueryable<ServiceRequest> query, CancellationToken cancellationToken) =>
-        query.AsNoTracking()
-            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+    private static Task<List<Row>> RowsAsync(IQueryable<ServiceRequest> query, CancellationToken cancellationToken, bool oldestChangeFirst = false) =>
+        (oldestChangeFirst
+            ? query.AsNoTracking().OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id)
+            : query.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id))
             .Take(MaxResults)
             .Select(r => new Row(r.Id, r.TrackingCode, r.Status, r.SubjectId, r.SubSubjectId, r.Province!.Name, r.CreatedAt, r.UpdatedAt, r.DueAt,
                 r.Events.Where(e => e.Kind == RequestEventKind.Answered && e.VisibleToCitizen).OrderByDescending(e => e.At).Select(e => e.Text).FirstOrDefault()))
@@ -147,21 +195,13 @@ public sealed class Open311Queries(HajDeskDbContext db, TimeProvider time, Open3
     private async Task<IResult> ResultAsync(Open311Format format, List<Row> rows, CancellationToken cancellationToken)
     {
         var subjectIds = rows.Select(r => r.SubSubjectId ?? r.SubjectId).Distinct().ToList();
-        var names = await db.Subjects.AsNoTracking().Where(s => subjectIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        var services = await db.Subjects.AsNoTracking().Where(s => subjectIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => (s.Name, Code: Open311Catalog.CodeOf(s.Id, s.ServiceCode)), cancellationToken);
         return Open311Writer.Result(format, "service_requests", new Open311List("request", [.. rows.Select(r =>
         {
-            var service = r.SubSubjectId ?? r.SubjectId;
-            return (object)new Open311Object()
-                .Set("service_request_id", r.TrackingCode)
-                .Set("status", r.Status.IsOpen() ? "open" : "closed")
-                .Set("status_notes", r.Answer)
-                .Set("service_name", names.GetValueOrDefault(service, string.Empty))
-                .Set("service_code", service.ToString(CultureInfo.InvariantCulture))
-                .Set("agency_responsible", r.Province)
-                .Set("service_notice", r.Status.ToPersian())
-                .Set("requested_datetime", r.CreatedAt)
-                .Set("updated_datetime", r.UpdatedAt)
-                .Set("expected_datetime", r.DueAt);
+            var service = services.GetValueOrDefault(r.SubSubjectId ?? r.SubjectId, (Name: string.Empty, Code: string.Empty));
+            return (object)new Open311RequestResource(r.TrackingCode, r.Status, r.Answer, service.Name, service.Code, r.Province,
+                r.CreatedAt, r.UpdatedAt, r.DueAt).ToObject();
         })]));
     }
 }

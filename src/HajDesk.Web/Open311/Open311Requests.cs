@@ -126,7 +126,7 @@ public sealed class Open311Requests(SubmissionService submission, CitizenThrottl
                             : "این درخواست پیش‌تر با همین Idempotency-Key ثبت شده بود؛ همان درخواست برگردانده شد.")
                         .Set("account_id", null),
                 ])),
-            SubmissionOutcome.Throttled => Open311Errors.Result(format, StatusCodes.Status429TooManyRequests, Open311Errors.RegistryThrottled),
+            SubmissionOutcome.Throttled => Open311Errors.TooMany(http, format, Open311Errors.RegistryThrottled, TimeSpan.FromHours(1)),
             SubmissionOutcome.RegistryUnavailable => Open311Errors.Result(format, StatusCodes.Status503ServiceUnavailable, Open311Errors.RegistryUnavailable),
             _ => Open311Errors.Result(format, StatusCodes.Status400BadRequest, result.Errors.Select(Describe)),
         };

@@ -36,6 +36,9 @@ public static class AdminAuditActions
     public const string EscalationReset = "escalation.reset";
     public const string ApiKeyCreate = "api-key.create";
     public const string ApiKeyRevoke = "api-key.revoke";
+    public const string WebhookCreate = "webhook.create";
+    public const string WebhookUpdate = "webhook.update";
+    public const string WebhookSecret = "webhook.secret";
     public const string RequestRegister = "request.register";
     public const string RetentionUpdate = "retention.update";
 }
@@ -99,6 +102,9 @@ public static class AuditActionText
         [AdminAuditActions.EscalationReset] = "بازگشت استان به آستانه‌های کشوری",
         [AdminAuditActions.ApiKeyCreate] = "صدور کلید API",
         [AdminAuditActions.ApiKeyRevoke] = "باطل کردن کلید API",
+        [AdminAuditActions.WebhookCreate] = "افزودن گیرنده رویدادها (وب‌هوک)",
+        [AdminAuditActions.WebhookUpdate] = "ویرایش گیرنده رویدادها (وب‌هوک)",
+        [AdminAuditActions.WebhookSecret] = "ساخت رمز امضای تازه برای وب‌هوک",
         [AdminAuditActions.RequestRegister] = "ثبت درخواست برای متقاضی",
         [AdminAuditActions.RetentionUpdate] = "ویرایش دوره نگهداری داده‌ها",
         [Core.Retention.RetentionService.AuditAction] = "ناشناس کردن درخواست‌های بسته‌شده",

@@ -148,7 +148,7 @@ public class Open311ApiTests
             await db.ApiKeys.ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, DateTime.UtcNow));
         });
 
-        foreach (var url in new[] { "/open311/v2/services.json", $"/open311/v2/services.json?api_key={wrong}", $"/open311/v2/services.json?api_key={key}", $"/open311/v2/requests.xml?api_key={key}" })
+        foreach (var url in new[] { "/open311/v2/requests.json", $"/open311/v2/services.json?api_key={wrong}", $"/open311/v2/services.json?api_key={key}", $"/open311/v2/requests.xml?api_key={key}" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -256,6 +256,7 @@ public class Open311ApiTests
 
         var refused = await client.GetAsync($"/open311/v2/services.xml?api_key={busy}");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(1), refused.Headers.RetryAfter?.Delta);
         Assert.Contains(Open311Errors.RateLimited, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/open311/v2/services.json?api_key={calm}")).StatusCode);
     }

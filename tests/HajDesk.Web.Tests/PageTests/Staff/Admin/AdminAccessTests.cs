@@ -32,6 +32,11 @@ public class AdminAccessTests
         ("GET", "/staff/admin/provinces"),
         ("GET", "/staff/admin/api-keys"),
         ("POST", "/staff/admin/api-keys?handler=Create"),
+        ("GET", "/staff/admin/webhooks"),
+        ("POST", "/staff/admin/webhooks?handler=Create"),
+        ("GET", "/staff/admin/webhooks/{webhook}"),
+        ("POST", "/staff/admin/webhooks/{webhook}"),
+        ("POST", "/staff/admin/webhooks/{webhook}?handler=Secret"),
         ("POST", "/staff/admin/provinces"),
         ("GET", "/staff/admin/accounts"),
         ("GET", "/staff/admin/accounts/new"),
@@ -81,6 +86,7 @@ public class AdminAccessTests
             await db.SaveChangesAsync();
             return canned.Id;
         });
+        var (webhookId, _) = await Webhooks.WebhookTestKit.SubscribeAsync(app, "https://hooks.example.org/h");
         var before = await SnapshotAsync(app);
         var client = await app.SignInAsync(userName);
         var anyForm = (await client.GetPageAsync("/staff/inbox")).Form("[data-testid=search-form]");
@@ -89,7 +95,8 @@ public class AdminAccessTests
         {
             var url = template.Replace("{subject}", AdminPages.Id(world.SubjectX), StringComparison.Ordinal)
                 .Replace("{staff}", world.TehranExpert.Id, StringComparison.Ordinal)
-                .Replace("{canned}", AdminPages.Id(cannedId), StringComparison.Ordinal);
+                .Replace("{canned}", AdminPages.Id(cannedId), StringComparison.Ordinal)
+                .Replace("{webhook}", AdminPages.Id(webhookId), StringComparison.Ordinal);
             var response = method == "GET"
                 ? await client.GetAsync(url)
                 : await client.PostWithTokenAsync(anyForm, url, new Dictionary<string, string?>
@@ -114,6 +121,9 @@ public class AdminAccessTests
                     ["Input.Date"] = "1405/01/05",
                     ["Input.Title"] = "تعطیلی نفوذی",
                     ["ThursdayIsWorkingDay"] = "true",
+                    ["Address"] = "https://intruder.example.org/",
+                    ["Events"] = "Received",
+                    ["AllProvinces"] = "true",
                 });
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{userName} {method} {url}: {(int)response.StatusCode}");
             if (method == "GET")
@@ -140,7 +150,7 @@ public class AdminAccessTests
         var index = await client.GetPageAsync("/staff/admin");
         var links = index.QuerySelectorAll("[data-testid=admin-sections] a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/staff/admin/subjects", "/staff/admin/provinces", "/staff/admin/accounts", "/staff/admin/calendar", "/staff/admin/canned",
-            "/staff/admin/api-keys", "/staff/admin/retention", "/staff/admin/periodic-report", "/staff/admin/audit", "/staff/admin/notifications"], links);
+            "/staff/admin/api-keys", "/staff/admin/webhooks", "/staff/admin/retention", "/staff/admin/periodic-report", "/staff/admin/audit", "/staff/admin/notifications"], links);
         Assert.Equal("پیام‌ها و اعلان‌ها", index.QuerySelector("[data-testid=admin-notifications] .admin-section__title")!.TextContent);
         Assert.NotNull((await client.GetPageAsync("/staff/inbox")).QuerySelector("a[href='/staff/admin']"));
 
@@ -149,7 +159,7 @@ public class AdminAccessTests
                      "/staff/admin/subjects", "/staff/admin/subjects/new", $"/staff/admin/subjects/{world.SubjectX}",
                      $"/staff/admin/subjects/new?parentId={world.SubjectX}", "/staff/admin/provinces", "/staff/admin/accounts",
                      "/staff/admin/accounts/new", $"/staff/admin/accounts/{world.TehranExpert.Id}", "/staff/admin/canned",
-                     "/staff/admin/canned/new", "/staff/admin/api-keys", "/staff/admin/audit", "/staff/admin/notifications",
+                     "/staff/admin/canned/new", "/staff/admin/api-keys", "/staff/admin/webhooks", "/staff/admin/audit", "/staff/admin/notifications",
                      "/staff/admin/notifications?view=failed", "/staff/admin/notifications?view=recorded",
                      "/staff/admin/notifications?view=templates", "/staff/admin/notifications/templates/request.answered",
                      "/staff/admin/retention", "/staff/admin/calendar", "/staff/admin/calendar/escalation",
@@ -224,6 +234,8 @@ public class AdminAccessTests
         var staffSubjects = await db.StaffSubjects.AsNoTracking().CountAsync();
         var holidays = await db.Holidays.AsNoTracking().OrderBy(h => h.Id).Select(h => $"{h.Id}|{h.Date}|{h.Title}").ToListAsync();
         var settings = $"{await db.CalendarSettings.AsNoTracking().CountAsync(s => s.ThursdayIsWorkingDay)}|{await db.RetentionSettings.AsNoTracking().CountAsync()}";
-        return string.Join("\n", subjects.Concat(provinces).Concat(users).Concat(canned).Concat(holidays)) + "\n" + staffSubjects + "\n" + settings;
+        var webhooks = await db.WebhookSubscribers.AsNoTracking().OrderBy(w => w.Id)
+            .Select(w => $"{w.Id}|{w.Name}|{w.Url}|{w.EventMask}|{w.AllProvinces}|{w.IsActive}|{w.SecretPrefix}|{w.Version}").ToListAsync();
+        return string.Join("\n", subjects.Concat(provinces).Concat(users).Concat(canned).Concat(holidays).Concat(webhooks)) + "\n" + staffSubjects + "\n" + settings;
     });
 }
