@@ -45,6 +45,8 @@ public static class SearchKeyBackfill
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.NameKey, nameKey).SetProperty(x => x.TextKey, textKey), cancellationToken);
             }
 
+            await CommitAsync(transaction, cancellationToken);
+
             if (batch.Count < batchSize)
             {
                 break;
@@ -75,10 +77,28 @@ public static class SearchKeyBackfill
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.SearchKey, key), cancellationToken);
             }
 
+            await CommitAsync(transaction, cancellationToken);
+
             if (batch.Count < batchSize)
             {
                 return filled;
             }
+        }
+    }
+
+    // On PostgreSQL a batch is one transaction (one commit, not one per row: a million rows in minutes, not an hour).
+    // On SQLite each row is its own short write, so the process's other writes keep their turn between them.
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BatchTransactionAsync(
+        HajDeskDbContext db, CancellationToken cancellationToken) =>
+        db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" || db.Database.CurrentTransaction is not null
+            ? null
+            : await db.Database.BeginTransactionAsync(cancellationToken);
+
+    private static async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 }

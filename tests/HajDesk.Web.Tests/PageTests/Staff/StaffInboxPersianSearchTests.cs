@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
-using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
-using HajDesk.Web.Infrastructure.Forms;
 using HajDesk.Web.Tests.Infrastructure;
 
 namespace HajDesk.Web.Tests.PageTests.Staff;
