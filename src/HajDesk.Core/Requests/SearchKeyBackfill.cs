@@ -34,7 +34,7 @@ public static class SearchKeyBackfill
             }
 
             after = batch[^1].Id;
-
+            await using var transaction = await BatchTransactionAsync(db, cancellationToken);
             foreach (var r in batch)
             {
                 var nameKey = SearchKey.OfName(r.FirstName, r.LastName);
@@ -69,7 +69,7 @@ public static class SearchKeyBackfill
             }
 
             after = batch[^1].Id;
-
+            await using var transaction = await BatchTransactionAsync(db, cancellationToken);
             foreach (var e in batch)
             {
                 var key = SearchKey.Of(e.Text);
