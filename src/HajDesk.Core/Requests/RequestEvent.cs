@@ -30,13 +30,24 @@ public enum RequestEventKind
 /// <summary>One entry of a request's timeline. Internal notes are never shown to the citizen.</summary>
 public class RequestEvent
 {
+    private RequestEventKind kind;
+    private string? text;
+
     public long Id { get; set; }
 
     public long RequestId { get; set; }
 
     public ServiceRequest? Request { get; set; }
 
-    public RequestEventKind Kind { get; set; }
+    public RequestEventKind Kind
+    {
+        get => kind;
+        set
+        {
+            kind = value;
+            SearchKey = KeyOf(value, text);
+        }
+    }
 
     public DateTime At { get; set; }
 
@@ -49,7 +60,29 @@ public class RequestEvent
     /// <summary>Display name of the actor at the time, kept so the timeline survives renamed or removed accounts.</summary>
     public string? ActorName { get; set; }
 
-    public string? Text { get; set; }
+    public string? Text
+    {
+        get => text;
+        set
+        {
+            text = value;
+            SearchKey = KeyOf(kind, value);
+        }
+    }
+
+    /// <summary>
+    /// The search key of <see cref="Text"/> for the kinds staff search (<see cref="IsSearched"/>: answers and internal
+    /// notes), kept current by the setters; null for other kinds, and on rows written before the column existed
+    /// until the start-up backfill reaches them.
+    /// </summary>
+    public string? SearchKey { get; private set; }
+
+    /// <summary>Whether staff search reads entries of <paramref name="kind"/>: answers and internal notes.</summary>
+    public static bool IsSearched(RequestEventKind kind) => kind is RequestEventKind.Answered or RequestEventKind.InternalNote;
+
+    /// <summary>The key stored for an entry of <paramref name="kind"/> with <paramref name="text"/>.</summary>
+    public static string? KeyOf(RequestEventKind kind, string? text) =>
+        IsSearched(kind) && text is not null ? Persian.SearchKey.Of(text) : null;
 
     public int? FromProvinceId { get; set; }
 

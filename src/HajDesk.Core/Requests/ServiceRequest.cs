@@ -8,6 +8,11 @@ namespace HajDesk.Core.Requests;
 /// </summary>
 public partial class ServiceRequest : Data.IVersioned
 {
+    // Backing fields of the searched texts: EF Core reads and writes them directly, the setters keep the keys.
+    private string firstName = string.Empty;
+    private string lastName = string.Empty;
+    private string text = string.Empty;
+
     public long Id { get; set; }
 
     /// <summary>12 ASCII digits, the last a Verhoeff check digit; see <c>docs/tracking-code.md</c>.</summary>
@@ -20,9 +25,31 @@ public partial class ServiceRequest : Data.IVersioned
 
     public DateOnly BirthDate { get; set; }
 
-    public required string FirstName { get; set; }
+    public required string FirstName
+    {
+        get => firstName;
+        set
+        {
+            firstName = value;
+            NameKey = Persian.SearchKey.OfName(value, lastName);
+        }
+    }
 
-    public required string LastName { get; set; }
+    public required string LastName
+    {
+        get => lastName;
+        set
+        {
+            lastName = value;
+            NameKey = Persian.SearchKey.OfName(firstName, value);
+        }
+    }
+
+    /// <summary>
+    /// The search key of the first and last name together (<see cref="Persian.SearchKey.OfName"/>), kept current by
+    /// their setters; null only on rows written before the column existed, until the start-up backfill reaches them.
+    /// </summary>
+    public string? NameKey { get; private set; }
 
     public Gender Gender { get; set; }
 
@@ -47,7 +74,18 @@ public partial class ServiceRequest : Data.IVersioned
 
     public Subject? SubSubject { get; set; }
 
-    public required string Text { get; set; }
+    public required string Text
+    {
+        get => text;
+        set
+        {
+            text = value;
+            TextKey = Persian.SearchKey.Of(value);
+        }
+    }
+
+    /// <summary>The search key of <see cref="Text"/>, kept current by its setter (null as <see cref="NameKey"/>).</summary>
+    public string? TextKey { get; private set; }
 
     /// <summary>درخواست، شکایت، انتقاد یا پیشنهاد.</summary>
     public RequestType Type { get; set; }

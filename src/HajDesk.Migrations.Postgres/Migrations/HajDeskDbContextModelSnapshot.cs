@@ -703,6 +703,9 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.Property<long>("RequestId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SearchKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("Text")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
@@ -812,6 +815,9 @@ namespace HajDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)");
 
+                    b.Property<string>("NameKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("NationalCode")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -857,6 +863,9 @@ namespace HajDesk.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TextKey")
+                        .HasColumnType("text");
 
                     b.Property<string>("TrackingCode")
                         .IsRequired()

@@ -678,6 +678,9 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.Property<long>("RequestId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -785,6 +788,9 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NationalCode")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -829,6 +835,9 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextKey")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TrackingCode")

@@ -1,5 +1,6 @@
 using HajDesk.Core.Catalogue;
 using HajDesk.Core.Data;
+using HajDesk.Core.Persian;
 using HajDesk.Core.Reference;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,11 @@ public sealed record ServiceEntry(Subject Service, string? GroupName, IReadOnlyL
 {
     /// <summary>«موضوع / زیرموضوع» or the subject's own name.</summary>
     public string Title => GroupName is null ? Service.Name : $"{GroupName} / {Service.Name}";
+
+    /// <summary>Every text of the entry a search looks in: title, code, description, documents, steps, basis, cost, questions.</summary>
+    public IEnumerable<string?> SearchedTexts =>
+        new[] { Title, Service.ServiceCode, Service.Description, Service.RequiredDocuments, Service.Steps, Service.LegalBasis, Service.Cost }
+            .Concat(Questions.SelectMany(q => new[] { q.Question, q.Answer }));
 }
 
 /// <summary>
@@ -47,6 +53,18 @@ public sealed class ServiceCatalogue(HajDeskDbContext db, ServiceCatalogueCache 
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// The entries in which every word of <paramref name="query"/> occurs, compared by their Persian search keys
+    /// (<see cref="SearchKey"/>: spacing, ZWNJ, Arabic letters, diacritics and digits do not matter); every entry
+    /// when the query has no word.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceEntry>> SearchAsync(string? query, CancellationToken cancellationToken)
+    {
+        var entries = await ListAsync(cancellationToken);
+        var keys = SearchKey.OfWords(query);
+        return keys.Count == 0 ? entries : entries.Where(e => SearchKey.MatchesAll(keys, e.SearchedTexts)).ToList();
     }
 
     /// <summary>The entry of the service with <paramref name="code"/> (any case, any digits), or null.</summary>

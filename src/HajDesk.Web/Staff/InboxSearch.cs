@@ -1,6 +1,5 @@
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
-using Microsoft.EntityFrameworkCore;
 
 namespace HajDesk.Web.Staff;
 
@@ -14,7 +13,7 @@ public enum InboxSearchKind
 /// <summary>
 /// What a staff member typed into the inbox search box: a tracking code (12 digits with a valid check digit; spaces,
 /// dashes and Persian digits allowed), a national code (exact), or words matched against the citizen's first name,
-/// last name and request text.
+/// last name, request text, answers and internal notes (see <see cref="RequestSearch"/>).
 /// </summary>
 public sealed record InboxSearch(InboxSearchKind Kind, string Value, IReadOnlyList<string> Words)
 {
@@ -56,14 +55,11 @@ public sealed record InboxSearch(InboxSearchKind Kind, string Value, IReadOnlyLi
     };
 
     /// <summary>
-    /// Narrows requests to the matches. Words use LIKE (every word must appear in the first name, last name or
-    /// text); that scans the rows in scope, which is fine at a province's volume.
+    /// Narrows <paramref name="requests"/> (already in the staff member's scope) to the matches. Words go through
+    /// <see cref="RequestSearch"/>: each word's Persian search key must occur in the citizen's name, the request's
+    /// text, or one of its answers or internal notes, whatever the spacing, ZWNJ, Arabic letters, diacritics or digits.
     /// </summary>
-    /// <remarks>
-    /// On PostgreSQL a trigram index (<c>pg_trgm</c>, GIN on <c>"FirstName"</c>, <c>"LastName"</c>, <c>"Text"</c>)
-    /// can later make these LIKE '%word%' searches indexed without changing this query.
-    /// </remarks>
-    public IQueryable<ServiceRequest> Apply(IQueryable<ServiceRequest> requests)
+    public IQueryable<ServiceRequest> Apply(IQueryable<ServiceRequest> requests, IQueryable<RequestEvent> events)
     {
         ArgumentNullException.ThrowIfNull(requests);
         switch (Kind)
@@ -75,21 +71,9 @@ public sealed record InboxSearch(InboxSearchKind Kind, string Value, IReadOnlyLi
                 var national = Value;
                 return requests.Where(r => r.NationalCode == national);
             default:
-                foreach (var word in Words)
-                {
-                    var pattern = "%" + EscapeLike(word) + "%";
-                    requests = requests.Where(r =>
-                        EF.Functions.Like(r.FirstName, pattern, "\\")
-                        || EF.Functions.Like(r.LastName, pattern, "\\")
-                        || EF.Functions.Like(r.Text, pattern, "\\"));
-                }
-
-                return requests;
+                // Words of marks alone (a lone kasra) have empty keys: they find nothing rather than everything.
+                var keys = RequestSearch.Keys(Words);
+                return keys.Count == 0 ? requests.Where(r => false) : RequestSearch.Matching(requests, events, keys);
         }
     }
-
-    private static string EscapeLike(string word) =>
-        word.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -123,6 +123,8 @@ public static class StaffServiceCollectionExtensions
     {
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations();
         services.AddScoped<StaffScope>();
+        // The search keys of rows written before they existed (issue 24, item 5), once after start-up.
+        services.AddHostedService<SearchKeyBackfillService>();
         services.AddScoped<CitizenHistory>();
         services.AddScoped<AuditLog>();
         return services;

@@ -157,7 +157,7 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         var requests = (await scope.RequestsAsync(cancellationToken)).AsNoTracking();
         if (Searching)
         {
-            requests = Search is null ? requests.Where(r => false) : Search.Apply(requests);
+            requests = Search is null ? requests.Where(r => false) : Search.Apply(requests, db.RequestEvents.AsNoTracking());
         }
 
         var dueSoonUntil = await DueSoonUntilAsync(now, cancellationToken);
