@@ -60,6 +60,10 @@ public class AdminAccessTests
         ("POST", "/staff/admin/retention"),
         ("POST", "/staff/admin/retention?handler=Preview"),
         ("POST", "/staff/admin/retention?handler=Run"),
+        ("GET", "/staff/admin/information"),
+        ("GET", "/staff/admin/information/privacy"),
+        ("POST", "/staff/admin/information/privacy"),
+        ("POST", "/staff/admin/information/accessibility?handler=Reset"),
         ("GET", "/staff/admin/calendar"),
         ("POST", "/staff/admin/calendar?handler=Add"),
         ("POST", "/staff/admin/calendar?handler=Upload"),
@@ -140,7 +144,7 @@ public class AdminAccessTests
         var index = await client.GetPageAsync("/staff/admin");
         var links = index.QuerySelectorAll("[data-testid=admin-sections] a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/staff/admin/subjects", "/staff/admin/provinces", "/staff/admin/accounts", "/staff/admin/calendar", "/staff/admin/canned",
-            "/staff/admin/api-keys", "/staff/admin/retention", "/staff/admin/periodic-report", "/staff/admin/audit", "/staff/admin/notifications"], links);
+            "/staff/admin/api-keys", "/staff/admin/retention", "/staff/admin/information", "/staff/admin/periodic-report", "/staff/admin/audit", "/staff/admin/notifications"], links);
         Assert.Equal("پیام‌ها و اعلان‌ها", index.QuerySelector("[data-testid=admin-notifications] .admin-section__title")!.TextContent);
         Assert.NotNull((await client.GetPageAsync("/staff/inbox")).QuerySelector("a[href='/staff/admin']"));
 
@@ -153,6 +157,7 @@ public class AdminAccessTests
                      "/staff/admin/notifications?view=failed", "/staff/admin/notifications?view=recorded",
                      "/staff/admin/notifications?view=templates", "/staff/admin/notifications/templates/request.answered",
                      "/staff/admin/retention", "/staff/admin/calendar", "/staff/admin/calendar/escalation",
+                     "/staff/admin/information", "/staff/admin/information/accessibility", "/staff/admin/information/privacy",
                  })
         {
             var response = await client.GetAsync(url);
@@ -163,6 +168,7 @@ public class AdminAccessTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/admin/subjects/999999")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/admin/accounts/no-such-id")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/admin/canned/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/admin/information/terms")).StatusCode);
     }
 
     [Fact]
@@ -224,6 +230,7 @@ public class AdminAccessTests
         var staffSubjects = await db.StaffSubjects.AsNoTracking().CountAsync();
         var holidays = await db.Holidays.AsNoTracking().OrderBy(h => h.Id).Select(h => $"{h.Id}|{h.Date}|{h.Title}").ToListAsync();
         var settings = $"{await db.CalendarSettings.AsNoTracking().CountAsync(s => s.ThursdayIsWorkingDay)}|{await db.RetentionSettings.AsNoTracking().CountAsync()}";
-        return string.Join("\n", subjects.Concat(provinces).Concat(users).Concat(canned).Concat(holidays)) + "\n" + staffSubjects + "\n" + settings;
+        var information = await db.InformationPages.AsNoTracking().OrderBy(p => p.Key).Select(p => $"{p.Key}|{p.Text}|{p.Version}").ToListAsync();
+        return string.Join("\n", subjects.Concat(provinces).Concat(users).Concat(canned).Concat(holidays).Concat(information)) + "\n" + staffSubjects + "\n" + settings;
     });
 }
