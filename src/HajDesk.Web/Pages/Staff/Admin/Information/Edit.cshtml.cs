@@ -97,6 +97,8 @@ public class EditModel(InformationPageService pages) : PageModel, IEditConflictP
         }
 
         Version = Row.Version;
+        // A refused reset posts no text: show the text as it is now.
+        Text ??= Row.Text ?? InformationTexts.Default(Key);
         return true;
     }
 
