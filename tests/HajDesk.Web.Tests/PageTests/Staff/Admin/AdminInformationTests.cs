@@ -170,7 +170,7 @@ public class AdminInformationTests
     private static async Task AssertUnchangedAsync(HajDeskFactory app)
     {
         var rows = await app.WithDbAsync(db => db.InformationPages.AsNoTracking().OrderBy(p => p.Key).Select(p => new { p.Text, p.Version }).ToListAsync());
-        Assert.All(rows, r => Assert.Equal((null, 1), (r.Text, r.Version)));
+        Assert.All(rows, r => Assert.Equal(((string?)null, 1), (r.Text, r.Version)));
         Assert.Empty(await app.AuditAsync(AdminAuditActions.InformationUpdate));
     }
 
