@@ -52,6 +52,7 @@ public class EditModel(InformationPageService pages) : PageModel, IEditConflictP
         }
 
         Text = Row.Text ?? InformationTexts.Default(key);
+        Version = Row.Version;
         return Page();
     }
 
