@@ -112,6 +112,7 @@ builder.Services.AddSingleton<ReceiptCookie>();
 builder.Services.AddScoped<HajDesk.Web.Catalogue.ServiceCatalogue>();
 builder.Services.AddSingleton<HajDesk.Web.Catalogue.ServiceCatalogueCache>();
 builder.Services.AddScoped<HajDesk.Web.Surveys.SurveyResponses>();
+builder.Services.AddScoped<HajDesk.Web.Information.InformationPageService>();
 builder.Services.AddSingleton<TrackingCookie>();
 builder.Services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section)
     .ValidateDataAnnotations().ValidateOnStart();

@@ -89,6 +89,9 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     /// <summary>The retention policy's one row (Core/Retention).</summary>
     public DbSet<Retention.RetentionSettings> RetentionSettings => Set<Retention.RetentionSettings>();
 
+    /// <summary>The accessibility statement and the privacy notice, one row each (Core/Information).</summary>
+    public DbSet<Information.InformationPage> InformationPages => Set<Information.InformationPage>();
+
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -406,6 +409,17 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.HasIndex(d => new { d.Status, d.NextAttemptAt });
             e.HasIndex(d => new { d.SubscriberId, d.RequestId, d.Id });
             e.HasIndex(d => d.EventId).IsUnique();
+        });
+
+        // Both rows exist from the migration on (text null: the built-in default), so editing is always an update
+        // checked against the version the form was drawn from.
+        builder.Entity<Information.InformationPage>(e =>
+        {
+            e.HasKey(p => p.Key);
+            e.Property(p => p.Key).HasMaxLength(40);
+            e.Property(p => p.Text).HasMaxLength(Information.InformationPage.MaxTextLength);
+            var seeded = new DateTime(2026, 12, 7, 0, 0, 0, DateTimeKind.Utc);
+            e.HasData(Information.InformationTexts.Keys.Select(k => new Information.InformationPage { Key = k, UpdatedAt = seeded, Version = 1 }));
         });
 
         builder.Entity<EscalationSetting>(e =>

@@ -316,6 +316,42 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.ToTable("SubjectQuestions");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Information.InformationPage", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("InformationPages");
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "accessibility",
+                            UpdatedAt = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        },
+                        new
+                        {
+                            Key = "privacy",
+                            UpdatedAt = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        });
+                });
+
             modelBuilder.Entity("HajDesk.Core.Notifications.MessageTemplate", b =>
                 {
                     b.Property<string>("Key")

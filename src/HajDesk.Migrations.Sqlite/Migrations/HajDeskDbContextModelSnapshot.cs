@@ -301,6 +301,42 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.ToTable("SubjectQuestions");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Information.InformationPage", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("InformationPages");
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "accessibility",
+                            UpdatedAt = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        },
+                        new
+                        {
+                            Key = "privacy",
+                            UpdatedAt = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        });
+                });
+
             modelBuilder.Entity("HajDesk.Core.Notifications.MessageTemplate", b =>
                 {
                     b.Property<string>("Key")

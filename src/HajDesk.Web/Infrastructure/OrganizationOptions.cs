@@ -12,4 +12,17 @@ public sealed class OrganizationOptions
 
     [Required(ErrorMessage = "Organization:ServiceName is required.")]
     public string ServiceName { get; set; } = "میز خدمت الکترونیک";
+
+    /// <summary>
+    /// The telephone line whose operators register requests for callers (the channel «تلفن ۱۱۱»), named on the
+    /// accessibility statement and the privacy notice for people who cannot use the form. ASCII digits, with an
+    /// optional leading + and spaces or hyphens between groups.
+    /// </summary>
+    [Required(ErrorMessage = "Organization:HelpPhone is required.")]
+    [RegularExpression(@"^\+?[0-9]([0-9 -]{0,18}[0-9])?$",
+        ErrorMessage = "Organization:HelpPhone must be a phone number in ASCII digits, e.g. 111 or 021-61234567.")]
+    public string HelpPhone { get; set; } = "111";
+
+    /// <summary>The phone line for a <c>tel:</c> link: digits and a leading + only.</summary>
+    public string HelpPhoneDial => new([.. HelpPhone.Where(c => char.IsAsciiDigit(c) || c == '+')]);
 }

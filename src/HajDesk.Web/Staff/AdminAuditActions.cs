@@ -41,6 +41,8 @@ public static class AdminAuditActions
     public const string WebhookSecret = "webhook.secret";
     public const string RequestRegister = "request.register";
     public const string RetentionUpdate = "retention.update";
+    public const string InformationUpdate = "information.update";
+    public const string InformationReset = "information.reset";
 }
 
 /// <summary>Persian names of audited actions, for the audit log page; an unknown action is shown as stored.</summary>
@@ -108,6 +110,8 @@ public static class AuditActionText
         [AdminAuditActions.RequestRegister] = "ثبت درخواست برای متقاضی",
         [AdminAuditActions.RetentionUpdate] = "ویرایش دوره نگهداری داده‌ها",
         [Core.Retention.RetentionService.AuditAction] = "ناشناس کردن درخواست‌های بسته‌شده",
+        [AdminAuditActions.InformationUpdate] = "ویرایش بیانیه دسترس‌پذیری یا حریم خصوصی",
+        [AdminAuditActions.InformationReset] = "بازگرداندن متن پیش‌فرض بیانیه دسترس‌پذیری یا حریم خصوصی",
         ["api.services"] = "API: فهرست خدمت‌ها",
         ["api.service"] = "API: ویژگی‌های خدمت",
         ["api.request.create"] = "API: ثبت درخواست",

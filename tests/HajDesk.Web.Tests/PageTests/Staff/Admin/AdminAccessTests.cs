@@ -65,6 +65,10 @@ public class AdminAccessTests
         ("POST", "/staff/admin/retention"),
         ("POST", "/staff/admin/retention?handler=Preview"),
         ("POST", "/staff/admin/retention?handler=Run"),
+        ("GET", "/staff/admin/information"),
+        ("GET", "/staff/admin/information/privacy"),
+        ("POST", "/staff/admin/information/privacy"),
+        ("POST", "/staff/admin/information/accessibility?handler=Reset"),
         ("GET", "/staff/admin/calendar"),
         ("POST", "/staff/admin/calendar?handler=Add"),
         ("POST", "/staff/admin/calendar?handler=Upload"),
@@ -150,7 +154,7 @@ public class AdminAccessTests
         var index = await client.GetPageAsync("/staff/admin");
         var links = index.QuerySelectorAll("[data-testid=admin-sections] a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/staff/admin/subjects", "/staff/admin/provinces", "/staff/admin/accounts", "/staff/admin/calendar", "/staff/admin/canned",
-            "/staff/admin/api-keys", "/staff/admin/webhooks", "/staff/admin/retention", "/staff/admin/periodic-report", "/staff/admin/audit", "/staff/admin/notifications"], links);
+            "/staff/admin/api-keys", "/staff/admin/webhooks", "/staff/admin/retention", "/staff/admin/information", "/staff/admin/periodic-report", "/staff/admin/audit", "/staff/admin/notifications"], links);
         Assert.Equal("پیام‌ها و اعلان‌ها", index.QuerySelector("[data-testid=admin-notifications] .admin-section__title")!.TextContent);
         Assert.NotNull((await client.GetPageAsync("/staff/inbox")).QuerySelector("a[href='/staff/admin']"));
 
@@ -163,6 +167,7 @@ public class AdminAccessTests
                      "/staff/admin/notifications?view=failed", "/staff/admin/notifications?view=recorded",
                      "/staff/admin/notifications?view=templates", "/staff/admin/notifications/templates/request.answered",
                      "/staff/admin/retention", "/staff/admin/calendar", "/staff/admin/calendar/escalation",
+                     "/staff/admin/information", "/staff/admin/information/accessibility", "/staff/admin/information/privacy",
                  })
         {
             var response = await client.GetAsync(url);
@@ -173,6 +178,7 @@ public class AdminAccessTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/admin/subjects/999999")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/admin/accounts/no-such-id")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/admin/canned/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/admin/information/terms")).StatusCode);
     }
 
     [Fact]
@@ -236,6 +242,7 @@ public class AdminAccessTests
         var settings = $"{await db.CalendarSettings.AsNoTracking().CountAsync(s => s.ThursdayIsWorkingDay)}|{await db.RetentionSettings.AsNoTracking().CountAsync()}";
         var webhooks = await db.WebhookSubscribers.AsNoTracking().OrderBy(w => w.Id)
             .Select(w => $"{w.Id}|{w.Name}|{w.Url}|{w.EventMask}|{w.AllProvinces}|{w.IsActive}|{w.SecretPrefix}|{w.Version}").ToListAsync();
-        return string.Join("\n", subjects.Concat(provinces).Concat(users).Concat(canned).Concat(holidays).Concat(webhooks)) + "\n" + staffSubjects + "\n" + settings;
+        var information = await db.InformationPages.AsNoTracking().OrderBy(p => p.Key).Select(p => $"{p.Key}|{p.Text}|{p.Version}").ToListAsync();
+        return string.Join("\n", subjects.Concat(provinces).Concat(users).Concat(canned).Concat(holidays).Concat(webhooks).Concat(information)) + "\n" + staffSubjects + "\n" + settings;
     });
 }
