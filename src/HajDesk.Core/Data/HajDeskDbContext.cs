@@ -42,6 +42,8 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
 
     public DbSet<ServiceRequest> Requests => Set<ServiceRequest>();
 
+    public DbSet<HajDesk.Core.Incidents.Incident> Incidents => Set<HajDesk.Core.Incidents.Incident>();
+
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
@@ -278,6 +280,19 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.Property(r => r.Channel).HasDefaultValue(RequestChannel.Web).HasSentinel(RequestChannel.Web);
             e.Property(r => r.CreatedById).HasMaxLength(450);
             e.HasOne<ApiKey>().WithMany().HasForeignKey(r => r.ApiKeyId).OnDelete(DeleteBehavior.Restrict);
+            // An incident's page lists its requests by (CreatedAt, Id) and counts them by status.
+            e.HasIndex(r => new { r.IncidentId, r.Status, r.CreatedAt, r.Id });
+            e.HasOne<HajDesk.Core.Incidents.Incident>().WithMany().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ServiceRequest>().WithMany().HasForeignKey(r => r.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<HajDesk.Core.Incidents.Incident>(e =>
+        {
+            e.Property(i => i.Title).HasMaxLength(HajDesk.Core.Incidents.Incident.MaxTitleLength);
+            e.Property(i => i.CreatedById).HasMaxLength(450);
+            e.HasIndex(i => new { i.ProvinceId, i.CreatedAt });
+            e.HasOne(i => i.Province).WithMany().HasForeignKey(i => i.ProvinceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(i => i.Subject).WithMany().HasForeignKey(i => i.SubjectId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Attachment>(e =>

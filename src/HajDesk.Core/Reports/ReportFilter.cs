@@ -39,11 +39,11 @@ public sealed record ReportFilter(
     public static ReportFilter Parse(StaffActor? staff, string? from, string? to, int? provinceId, int? subjectId, RequestChannel? channel) =>
         new(JalaliDateRange.Parse(from, to), provinceId, subjectId, channel, ForStaff(staff));
 
-    /// <summary>The requests this filter counts.</summary>
+    /// <summary>The requests this filter counts (a duplicate merged into another is counted once, as the survivor).</summary>
     public IQueryable<ServiceRequest> Apply(IQueryable<ServiceRequest> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var rows = Dates.Apply(requests.Where(Scope), r => r.CreatedAt);
+        var rows = Dates.Apply(requests.Where(Scope).Where(RequestRules.Counted), r => r.CreatedAt);
         if (ProvinceId is int province)
         {
             rows = rows.Where(r => r.ProvinceId == province);

@@ -25,6 +25,18 @@ public enum RequestEventKind
 
     /// <summary>Escalation: the administrators were told the request is still overdue.</summary>
     AdminAlert,
+
+    /// <summary>Staff linked the request to an incident (رخداد); internal.</summary>
+    IncidentLinked,
+
+    /// <summary>Staff took the request out of its incident; internal.</summary>
+    IncidentUnlinked,
+
+    /// <summary>The request was a duplicate and was closed into another of the same person; the citizen reads it.</summary>
+    Merged,
+
+    /// <summary>On the surviving request: a duplicate was merged into it; internal.</summary>
+    MergedIn,
 }
 
 /// <summary>One entry of a request's timeline. Internal notes are never shown to the citizen.</summary>

@@ -42,4 +42,22 @@ public static class RequestRefusals
     public const string AskNotOpen = "فقط از متقاضیِ درخواست باز می‌توان اطلاعات بیشتر خواست.";
 
     public const string ObjectionNotAllowed = "مهلت اعتراض به این پاسخ گذشته است یا درخواست هنوز پاسخ داده نشده است.";
+
+    public const string Merged = "این درخواست تکراری بوده و با درخواست دیگری یکی شده است.";
+
+    public const string IncidentOtherProvince = "این درخواست از استان رخداد نیست.";
+
+    public const string IncidentOtherSubject = "موضوع این درخواست با موضوع رخداد یکی نیست.";
+
+    public const string AlreadyInIncident = "این درخواست پیش‌تر به همین رخداد پیوسته است.";
+
+    public const string NotInIncident = "این درخواست به رخدادی پیوسته نیست.";
+
+    public const string MergeTargetNotFound = "درخواستی با این کد پیگیری در حوزه کاری شما نیست.";
+
+    public const string MergeIntoItself = "درخواست را نمی‌توان با خودش یکی کرد.";
+
+    public const string MergeOtherPerson = "فقط درخواست‌های یک کد ملی را می‌توان یکی کرد.";
+
+    public const string MergeTargetMerged = "درخواست مقصد خود با درخواست دیگری یکی شده است؛ کد پیگیری آن را بنویسید.";
 }

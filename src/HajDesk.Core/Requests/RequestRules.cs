@@ -55,6 +55,12 @@ public static class RequestRules
     /// <summary>In memory, for a projected row: waiting for staff and past <paramref name="dueAt"/>.</summary>
     public static bool IsOverdue(RequestStatus status, DateTime dueAt, DateTime now) => status.ClockRuns() && dueAt < now;
 
+    /// <summary>
+    /// The requests reports count: all but the duplicates merged into another request, so that a merged pair counts
+    /// once (<see cref="ServiceRequest.MergeInto"/>).
+    /// </summary>
+    public static Expression<Func<ServiceRequest, bool>> Counted { get; } = r => r.MergedIntoId == null;
+
     /// <summary>Timeline entries the citizen sees on the follow-up page (never an internal note).</summary>
     public static Expression<Func<RequestEvent, bool>> VisibleToCitizen { get; } =
         e => e.VisibleToCitizen && e.Kind != RequestEventKind.InternalNote;

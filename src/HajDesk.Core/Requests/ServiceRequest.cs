@@ -165,6 +165,15 @@ public partial class ServiceRequest : Data.IVersioned
     /// <summary>The API key that sent the request, for requests of the <see cref="RequestChannel.Api"/> channel.</summary>
     public int? ApiKeyId { get; set; }
 
+    /// <summary>The incident (رخداد) the request belongs to, if any.</summary>
+    public int? IncidentId { get; set; }
+
+    /// <summary>
+    /// Set when the request was a duplicate merged into another request of the same national code: it is closed,
+    /// the citizen's follow-up points to that one, and reports count the pair once.
+    /// </summary>
+    public long? MergedIntoId { get; set; }
+
     public List<Attachment> Attachments { get; set; } = [];
 
     public List<RequestEvent> Events { get; set; } = [];

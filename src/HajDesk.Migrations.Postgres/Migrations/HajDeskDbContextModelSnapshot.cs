@@ -316,6 +316,48 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.ToTable("SubjectQuestions");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Incidents.Incident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("ProvinceId", "CreatedAt");
+
+                    b.ToTable("Incidents");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Information.InformationPage", b =>
                 {
                     b.Property<string>("Key")
@@ -833,6 +875,9 @@ namespace HajDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int?>("IncidentId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LandlineAreaCode")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
@@ -845,6 +890,9 @@ namespace HajDesk.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Mobile")
                         .IsRequired()
@@ -932,6 +980,8 @@ namespace HajDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("AssignedToId");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("NationalCode");
 
                     b.HasIndex("SubSubjectId");
@@ -957,6 +1007,8 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.HasIndex("ProvinceId", "Status", "DueAt");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("IncidentId", "Status", "CreatedAt", "Id");
 
                     b.HasIndex("ProvinceId", "Status", "CreatedAt", "Id");
 
@@ -1497,6 +1549,23 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Incidents.Incident", b =>
+                {
+                    b.HasOne("HajDesk.Core.Reference.Province", "Province")
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HajDesk.Core.Reference.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Province");
+
+                    b.Navigation("Subject");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Reference.Subject", b =>
                 {
                     b.HasOne("HajDesk.Core.Reference.Subject", "Parent")
@@ -1547,6 +1616,16 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.HasOne("HajDesk.Core.ApiKeys.ApiKey", null)
                         .WithMany()
                         .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HajDesk.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HajDesk.Core.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HajDesk.Core.Reference.Province", "Province")

@@ -301,6 +301,46 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.ToTable("SubjectQuestions");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Incidents.Incident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("ProvinceId", "CreatedAt");
+
+                    b.ToTable("Incidents");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Information.InformationPage", b =>
                 {
                     b.Property<string>("Key")
@@ -806,6 +846,9 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IncidentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LandlineAreaCode")
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
@@ -818,6 +861,9 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Mobile")
                         .IsRequired()
@@ -905,6 +951,8 @@ namespace HajDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssignedToId");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("NationalCode");
 
                     b.HasIndex("SubSubjectId");
@@ -930,6 +978,8 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("ProvinceId", "Status", "DueAt");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("IncidentId", "Status", "CreatedAt", "Id");
 
                     b.HasIndex("ProvinceId", "Status", "CreatedAt", "Id");
 
@@ -1456,6 +1506,23 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Incidents.Incident", b =>
+                {
+                    b.HasOne("HajDesk.Core.Reference.Province", "Province")
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HajDesk.Core.Reference.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Province");
+
+                    b.Navigation("Subject");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Reference.Subject", b =>
                 {
                     b.HasOne("HajDesk.Core.Reference.Subject", "Parent")
@@ -1506,6 +1573,16 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.HasOne("HajDesk.Core.ApiKeys.ApiKey", null)
                         .WithMany()
                         .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HajDesk.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HajDesk.Core.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HajDesk.Core.Reference.Province", "Province")

@@ -28,6 +28,15 @@ public static class AuditActions
     public const string RequestClose = "request.close";
     public const string RequestReopen = "request.reopen";
     public const string RequestAsk = "request.ask";
+    public const string RequestIncidentLink = "request.incident-link";
+    public const string RequestIncidentUnlink = "request.incident-unlink";
+    public const string RequestMerge = "request.merge";
+    public const string InboxBulk = "inbox.bulk";
+    public const string IncidentCreate = "incident.create";
+    public const string IncidentView = "incident.view";
+    public const string IncidentAnswer = "incident.answer";
+    public const string IncidentCloseRequests = "incident.close-requests";
+    public const string IncidentClose = "incident.close";
     public const string InboxExport = "inbox.export";
     public const string ReportExport = "reports.export";
     public const string PeriodicReport = "reports.periodic";

@@ -21,6 +21,10 @@ public static class EventKindText
         RequestEventKind.DueSoonWarning => "هشدار نزدیکی مهلت",
         RequestEventKind.OverdueAlert => "اعلام دیرکرد به سرپرستان",
         RequestEventKind.AdminAlert => "اعلام دیرکرد به مدیران",
+        RequestEventKind.IncidentLinked => "پیوستن به رخداد",
+        RequestEventKind.IncidentUnlinked => "جدا شدن از رخداد",
+        RequestEventKind.Merged => "یکی شدن با درخواست دیگر",
+        RequestEventKind.MergedIn => "درخواست تکراری در این درخواست یکی شد",
         _ => kind.ToString(),
     };
 }

@@ -122,6 +122,49 @@ public sealed class StaffRequestActions(
         return result;
     }
 
+    /// <summary>Links the request to an incident the actor sees (a forged id is "choose from the list").</summary>
+    public async Task<RequestResult> LinkToIncidentAsync(StaffAction action, int? incidentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var incident = incidentId is { } id
+            ? await db.Incidents.AsNoTracking().Where(Core.Incidents.IncidentRules.VisibleTo(action.Actor)).FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
+            : null;
+        if (incident is null)
+        {
+            return RequestResult.Refuse(BulkWork.BulkCommands.ChooseIncident, RequestField.Choice);
+        }
+
+        action.AuditDetails = $"به رخداد «{incident.Title}»";
+        return action.Request.LinkToIncident(action.Actor, incident, action.Now);
+    }
+
+    /// <summary>Takes the request out of its incident.</summary>
+    public async Task<RequestResult> UnlinkFromIncidentAsync(StaffAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var title = await db.Incidents.AsNoTracking().Where(i => i.Id == action.Request.IncidentId).Select(i => i.Title).FirstOrDefaultAsync(cancellationToken);
+        action.AuditDetails = title is null ? null : $"از رخداد «{title}»";
+        return action.Request.UnlinkFromIncident(action.Actor, title ?? string.Empty, action.Now);
+    }
+
+    /// <summary>
+    /// Merges the request, as a duplicate, into the request of <paramref name="survivorCode"/> (typed, any digits,
+    /// dashes and spaces allowed), which must be in scope too; the survivor is tracked so its timeline note is saved
+    /// in the same transaction.
+    /// </summary>
+    public async Task<RequestResult> MergeAsync(StaffAction action, string? survivorCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var survivor = !TrackingCode.TryNormalize(survivorCode, out var code) ? null : await (await scope.RequestsAsync(cancellationToken)).FirstOrDefaultAsync(r => r.TrackingCode == code, cancellationToken);
+        if (survivor is null)
+        {
+            return RequestResult.Refuse(RequestRefusals.MergeTargetNotFound, RequestField.Choice);
+        }
+
+        action.AuditDetails = $"با درخواست {TrackingCode.Format(survivor.TrackingCode)}";
+        return action.Request.MergeInto(action.Actor, survivor, action.Now);
+    }
+
     /// <summary>The active experts and supervisors who cover the request (<see cref="RequestRules.Covering"/>), by name.</summary>
     public async Task<List<(string Id, string Name)>> AssignableAsync(ServiceRequest request, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using HajDesk.Core.Data;
 using HajDesk.Core.Paging;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
+using HajDesk.Web.BulkWork;
 using HajDesk.Web.Exports;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Staff;
@@ -24,10 +25,13 @@ namespace HajDesk.Web.Pages.Staff;
 [NoStore]
 public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff currentStaff, TimeProvider time, AuditLog audit,
     Core.Calendar.WorkingCalendarStore calendars, Microsoft.Extensions.Options.IOptions<Escalation.EscalationOptions> escalation,
-    InboxExport export)
+    InboxExport export, BulkCommands bulk, Web.Incidents.IncidentWork incidents)
     : PageModel
 {
     public const int PageSize = 25;
+
+    /// <summary>The page sizes «تعداد در هر صفحه» offers; the largest is the most a bulk action takes.</summary>
+    public static IReadOnlyList<int> PageSizes { get; } = [PageSize, 100, BulkRequestActions.MaxRows];
 
     /// <summary>Inbox pages go by <c>(CreatedAt, Id)</c>.</summary>
     private static readonly KeysetPaging<ServiceRequest> Paging = new(r => r.CreatedAt, r => r.Id);
@@ -68,6 +72,12 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
+    /// <summary>Rows per page: one of <see cref="PageSizes"/>; anything else is the default.</summary>
+    [BindProperty(SupportsGet = true), Display(Name = "تعداد در هر صفحه")]
+    public int? Size { get; set; }
+
+    public int RowsPerPage => Size is { } size && PageSizes.Contains(size) ? size : PageSize;
+
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
@@ -83,6 +93,16 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
     public string? Q { get; set; }
 
     public InboxSearch? Search { get; private set; }
+
+    /// <summary>«اقدام گروهی»: the action, its inputs and the chosen rows.</summary>
+    [BindProperty]
+    public BulkCommand Bulk { get; set; } = new();
+
+    /// <summary>The rows of the bulk action just run.</summary>
+    public BulkResult? BulkResult { get; private set; }
+
+    /// <summary>What the bulk form offers; loaded when the list has rows.</summary>
+    public BulkChoices? Choices { get; private set; }
 
     public bool Searching { get; private set; }
 
@@ -139,6 +159,29 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         return Page();
     }
 
+    /// <summary>
+    /// «اجرا»: the chosen action on the chosen rows, each through the request's own transition, version check and
+    /// audit; the inbox then shows every row's outcome above the refreshed list.
+    /// </summary>
+    public async Task<IActionResult> OnPostBulkAsync(CancellationToken cancellationToken)
+    {
+        Q = null;
+        var (result, errors) = await bulk.RunAsync(Bulk, cancellationToken);
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError("Bulk." + error.Field, error.Message);
+        }
+
+        BulkResult = result;
+        await LoadAsync(cancellationToken);
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Me = await currentStaff.RequireAsync(cancellationToken);
@@ -182,6 +225,10 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         }
 
         await LoadPageAsync(Filter.ApplyStatus(requests), now, dueSoonUntil, cancellationToken);
+        if (Rows.Count > 0)
+        {
+            Choices = await BulkChoices.LoadAsync(db, Me, incidents, cancellationToken);
+        }
     }
 
     /// <summary>The filters of the address, as the inbox and its export apply them.</summary>
@@ -219,11 +266,12 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
 
     private async Task LoadPageAsync(IQueryable<ServiceRequest> requests, DateTime now, DateTime dueSoonUntil, CancellationToken cancellationToken)
     {
-        var page = await Paging.ReadAsync(requests, newestFirst: !OldestFirst, After, Before, PageSize,
+        var page = await Paging.ReadAsync(requests, newestFirst: !OldestFirst, After, Before, RowsPerPage,
             r => new InboxRow
             {
                 Id = r.Id,
                 TrackingCode = r.TrackingCode,
+                Version = r.Version,
                 FullName = r.FirstName + " " + r.LastName,
                 SubjectName = r.Subject!.Name,
                 SubSubjectName = r.SubSubject == null ? null : r.SubSubject.Name,
@@ -278,6 +326,7 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         Add("duesoon", DueSoon ? "true" : null);
         Add("mine", Mine ? "true" : null);
         Add("sort", OldestFirst ? "oldest" : null);
+        Add("size", RowsPerPage == PageSize ? null : RowsPerPage.ToString(CultureInfo.InvariantCulture));
         Add("after", after);
         Add("before", before);
         return "/staff/inbox" + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query));

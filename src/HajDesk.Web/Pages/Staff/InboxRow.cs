@@ -9,6 +9,9 @@ public sealed class InboxRow
 
     public required string TrackingCode { get; init; }
 
+    /// <summary>The version the row was read at: a bulk action on it refuses if the request changed since.</summary>
+    public int Version { get; init; }
+
     public required string FullName { get; init; }
 
     public required string SubjectName { get; init; }

@@ -32,6 +32,9 @@ public class ResultModel(
 {
     public ServiceRequest Tracked { get; private set; } = null!;
 
+    /// <summary>The tracking code of the request this duplicate was merged into: the citizen follows that one up.</summary>
+    public string? MergedIntoCode { get; private set; }
+
     public List<RequestEvent> Timeline { get; private set; } = [];
 
     /// <summary>The expert's open question while the request waits for the citizen; null otherwise.</summary>
@@ -194,6 +197,9 @@ public class ResultModel(
         }
 
         Tracked = request;
+        MergedIntoCode = request.MergedIntoId is { } survivor
+            ? await db.Requests.AsNoTracking().Where(r => r.Id == survivor).Select(r => r.TrackingCode).FirstOrDefaultAsync(cancellationToken)
+            : null;
         ProvinceNames = (await referenceData.GetAsync(db, cancellationToken)).Provinces.ToDictionary(p => p.Id, p => p.Name);
         ProvinceName = ProvinceNames.GetValueOrDefault(request.ProvinceId, string.Empty);
         var expertName = trackingOptions.Value.ShowOfficerName && request.AssignedToId is { } staffId
@@ -225,6 +231,7 @@ public class ResultModel(
         RequestEventKind.Rated => "شما به پاسخ امتیاز دادید.",
         RequestEventKind.Objected => "شما به پاسخ اعتراض کردید و درخواست دوباره باز شد.",
         RequestEventKind.InfoRequested => "کارشناس برای رسیدگی، اطلاعات یا مدرک بیشتری از شما خواست:",
+        RequestEventKind.Merged => e.Text ?? "درخواست تکراری بود و با درخواست دیگر شما یکی شد.",
         _ => string.Empty,
     };
 }

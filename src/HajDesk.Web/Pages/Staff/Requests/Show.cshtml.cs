@@ -29,6 +29,7 @@ public class ShowModel(
     CurrentStaff currentStaff,
     StaffRequestActions actions,
     CitizenHistory history,
+    Web.Incidents.IncidentWork incidents,
     AuditLog audit,
     TimeProvider time,
     IOptions<UploadOptions> uploadOptions) : PageModel
@@ -70,8 +71,25 @@ public class ShowModel(
     [BindProperty]
     public string? QuestionText { get; set; }
 
+    /// <summary>The incident to link the request to.</summary>
+    [BindProperty]
+    public int? IncidentId { get; set; }
+
+    /// <summary>The tracking code of the request this duplicate is merged into.</summary>
+    [BindProperty]
+    public string? MergeIntoCode { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
+
+    /// <summary>The open incidents the request may be linked to.</summary>
+    public List<(int Id, string Title)> Incidents { get; private set; } = [];
+
+    /// <summary>The incident the request belongs to, if any (and the reader sees it).</summary>
+    public (int Id, string Title)? Incident { get; private set; }
+
+    /// <summary>The request this one was merged into, if it was.</summary>
+    public string? MergedIntoCode { get; private set; }
 
     public ServiceRequest Item { get; private set; } = null!;
 
@@ -112,6 +130,9 @@ public class ShowModel(
         "closed" => "درخواست بسته شد.",
         "reopened" => "درخواست بازگشایی شد.",
         "asked" => "پرسش برای متقاضی فرستاده شد؛ تا پاسخ او مهلت شمرده نمی‌شود.",
+        "linked" => "درخواست به رخداد پیوست.",
+        "unlinked" => "درخواست از رخداد جدا شد.",
+        "merged" => "درخواست تکراری بسته شد و متقاضی به درخواست دیگرش راهنمایی می‌شود.",
         _ => null,
     };
 
@@ -168,6 +189,15 @@ public class ShowModel(
 
     public Task<IActionResult> OnPostReopenAsync(long id, CancellationToken cancellationToken) =>
         ActAsync(id, AuditActions.RequestReopen, "reopened", a => Task.FromResult(a.Request.Reopen(a.Actor, a.Now)), cancellationToken);
+
+    public Task<IActionResult> OnPostLinkIncidentAsync(long id, CancellationToken cancellationToken) =>
+        ActAsync(id, AuditActions.RequestIncidentLink, "linked", a => actions.LinkToIncidentAsync(a, IncidentId, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostUnlinkIncidentAsync(long id, CancellationToken cancellationToken) =>
+        ActAsync(id, AuditActions.RequestIncidentUnlink, "unlinked", a => actions.UnlinkFromIncidentAsync(a, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostMergeAsync(long id, CancellationToken cancellationToken) =>
+        ActAsync(id, AuditActions.RequestMerge, "merged", a => actions.MergeAsync(a, MergeIntoCode, cancellationToken), cancellationToken);
 
     /// <summary>Runs the action and answers as the outcome requires: redirect, 400, 403, 404 or 409.</summary>
     private async Task<IActionResult> ActAsync(
@@ -240,6 +270,13 @@ public class ShowModel(
         SubjectTree = await db.Subjects.AsNoTracking().OrderBy(s => s.ParentId).ThenBy(s => s.DisplayOrder).ToListAsync(cancellationToken);
         Assignable = Me.CanAssign ? await actions.AssignableAsync(item, cancellationToken) : [];
         History = await history.OtherRequestsAsync(item, cancellationToken);
+        Incidents = item.IsOpen ? await incidents.OpenChoicesAsync(cancellationToken) : [];
+        Incident = item.IncidentId is { } incidentId && await incidents.FindAsync(incidentId, cancellationToken) is { } incident
+            ? (incident.Id, incident.Title)
+            : null;
+        MergedIntoCode = item.MergedIntoId is { } survivor
+            ? await db.Requests.AsNoTracking().Where(r => r.Id == survivor).Select(r => r.TrackingCode).FirstOrDefaultAsync(cancellationToken)
+            : null;
         return true;
     }
 }
