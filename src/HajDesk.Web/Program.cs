@@ -1,3 +1,4 @@
+using HajDesk.Web.Assignment;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Escalation;
 using HajDesk.Web.Exports;
@@ -153,6 +154,7 @@ builder.Services.AddStaffAccounts(builder.Configuration);
 builder.Services.AddStaffDesk();
 builder.Services.AddEditConflicts();
 builder.Services.AddRequestChanges();
+builder.Services.AddAssignment();
 builder.Services.AddCalendarAndEscalation();
 // Retention: closed requests anonymised after the administrators' period (off by default; docs/operations.md).
 builder.Services.AddRetention();

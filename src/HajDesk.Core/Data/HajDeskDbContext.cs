@@ -44,6 +44,10 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
 
     public DbSet<HajDesk.Core.Incidents.Incident> Incidents => Set<HajDesk.Core.Incidents.Incident>();
 
+    public DbSet<Assignment.StaffAbsence> StaffAbsences => Set<Assignment.StaffAbsence>();
+
+    public DbSet<Assignment.AssignmentTurn> AssignmentTurns => Set<Assignment.AssignmentTurn>();
+
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
@@ -173,6 +177,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         configurationBuilder.Properties<NotificationChannel>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<RequestChannel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Assignment.AssignmentMode>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<Webhooks.WebhookEvent>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<Webhooks.WebhookDeliveryStatus>().HaveConversion<string>().HaveMaxLength(10);
         // Every instant is UTC; SQLite hands values back without a kind, so say so on the way out.
@@ -284,6 +289,24 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.HasIndex(r => new { r.IncidentId, r.Status, r.CreatedAt, r.Id });
             e.HasOne<HajDesk.Core.Incidents.Incident>().WithMany().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<ServiceRequest>().WithMany().HasForeignKey(r => r.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Assignment.StaffAbsence>(e =>
+        {
+            e.Property(a => a.StaffUserId).HasMaxLength(450);
+            e.Property(a => a.HandOverToId).HasMaxLength(450);
+            e.Property(a => a.CreatedById).HasMaxLength(450);
+            // Automatic assignment asks "absent today?" per candidate; the hand-over round asks for begun, not handed over.
+            e.HasIndex(a => new { a.StaffUserId, a.From, a.To });
+            e.HasIndex(a => new { a.HandedOverAt, a.From });
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.StaffUserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Assignment.AssignmentTurn>(e =>
+        {
+            e.HasKey(t => t.StaffUserId);
+            e.Property(t => t.StaffUserId).HasMaxLength(450);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(t => t.StaffUserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<HajDesk.Core.Incidents.Incident>(e =>

@@ -20,6 +20,9 @@ public class Province : IVersioned
 
     public int DisplayOrder { get; set; }
 
+    /// <summary>How the province's new requests find their expert (off: they wait in the queue).</summary>
+    public Assignment.AssignmentMode AssignmentMode { get; set; }
+
     /// <inheritdoc />
     public int Version { get; set; }
 

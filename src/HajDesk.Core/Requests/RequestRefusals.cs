@@ -43,6 +43,10 @@ public static class RequestRefusals
 
     public const string ObjectionNotAllowed = "مهلت اعتراض به این پاسخ گذشته است یا درخواست هنوز پاسخ داده نشده است.";
 
+    public const string NotNew = "فقط درخواست تازه‌ای که به کسی سپرده نشده به‌طور خودکار سپرده می‌شود.";
+
+    public const string NotHeldByAbsent = "این درخواست باز نیست یا دیگر با همکار غایب نیست.";
+
     public const string Merged = "این درخواست تکراری بوده و با درخواست دیگری یکی شده است.";
 
     public const string IncidentOtherProvince = "این درخواست از استان رخداد نیست.";

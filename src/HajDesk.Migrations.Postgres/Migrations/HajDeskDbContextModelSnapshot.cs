@@ -66,6 +66,66 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Assignment.AssignmentTurn", b =>
+                {
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("LastAssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("StaffUserId");
+
+                    b.ToTable("AssignmentTurns");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Assignment.StaffAbsence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HandOverToId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandedOverAt", "From");
+
+                    b.HasIndex("StaffUserId", "From", "To");
+
+                    b.ToTable("StaffAbsences");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -581,6 +641,11 @@ namespace HajDesk.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
+
+                    b.Property<string>("AssignmentMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1500,6 +1565,24 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Assignment.AssignmentTurn", b =>
+                {
+                    b.HasOne("HajDesk.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Assignment.StaffAbsence", b =>
+                {
+                    b.HasOne("HajDesk.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HajDesk.Core.Calendar.EscalationDigest", b =>

@@ -59,6 +59,64 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Assignment.AssignmentTurn", b =>
+                {
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastAssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StaffUserId");
+
+                    b.ToTable("AssignmentTurns");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Assignment.StaffAbsence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandOverToId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandedOverAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandedOverAt", "From");
+
+                    b.HasIndex("StaffUserId", "From", "To");
+
+                    b.ToTable("StaffAbsences");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -557,6 +615,11 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.Property<string>("AreaCode")
                         .IsRequired()
                         .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignmentMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -1457,6 +1520,24 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Assignment.AssignmentTurn", b =>
+                {
+                    b.HasOne("HajDesk.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Assignment.StaffAbsence", b =>
+                {
+                    b.HasOne("HajDesk.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HajDesk.Core.Calendar.EscalationDigest", b =>

@@ -32,6 +32,9 @@ public static class AuditActions
     public const string RequestIncidentUnlink = "request.incident-unlink";
     public const string RequestMerge = "request.merge";
     public const string InboxBulk = "inbox.bulk";
+    public const string AbsenceCreate = "absence.create";
+    public const string AbsenceDelete = "absence.delete";
+    public const string AbsenceHandOver = "absence.hand-over";
     public const string IncidentCreate = "incident.create";
     public const string IncidentView = "incident.view";
     public const string IncidentAnswer = "incident.answer";

@@ -26,7 +26,8 @@ public sealed class SubmissionService(
     ISubmissionNotifications notifications,
     TimeProvider time,
     ILogger<SubmissionService> logger,
-    Calendar.WorkingCalendarStore calendars)
+    Calendar.WorkingCalendarStore calendars,
+    Assignment.AutoAssigner assigner)
 {
     private const int SaveAttempts = 4;
 
@@ -182,6 +183,8 @@ public sealed class SubmissionService(
 
     private async Task<SubmissionResult> SaveAsync(ServiceRequest request, List<Attachment> staged, Captcha.CaptchaChallenge? spentCode, CancellationToken cancellationToken)
     {
+        // The province's automatic assignment, if on, is part of the request's creation: one transaction, once.
+        await assigner.AssignAsync(request, request.CreatedAt, cancellationToken);
         db.Requests.Add(request);
         if (spentCode is not null)
         {

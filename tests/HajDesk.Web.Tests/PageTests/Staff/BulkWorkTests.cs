@@ -31,7 +31,7 @@ public class BulkWorkTests
 
     internal static IReadOnlyDictionary<string, string> Outcomes(IDocument page) =>
         page.QuerySelectorAll("[data-testid=bulk-row]").ToDictionary(
-            row => row.QuerySelector("bdi")?.TextContent.Replace("-", string.Empty, StringComparison.Ordinal) ?? "—",
+            row => new string((row.QuerySelector("bdi")?.TextContent ?? "—").Where(char.IsAsciiDigit).ToArray()),
             row => row.GetAttribute("data-outcome")!);
 
     [Theory]
@@ -133,7 +133,7 @@ public class BulkWorkTests
             ["Bulk.IncidentId"] = "999999",
         })).AssertPageAsync(HttpStatusCode.BadRequest);
 
-        Assert.Contains(message, page.TextOf("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Contains(message, page.TextOf("[data-testid=inbox-errors]"), StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDbAsync(db => db.Requests.Where(r => r.Id == request.Id).Select(r => r.Version).SingleAsync()));
         Assert.Empty(await app.AuditAsync(AuditActions.InboxBulk));
     }
@@ -149,12 +149,12 @@ public class BulkWorkTests
 
         var none = await (await client.PostFormAsync(form, new Dictionary<string, string?> { ["Bulk.Action"] = "Close" }))
             .AssertPageAsync(HttpStatusCode.BadRequest);
-        Assert.Contains(BulkRequestActions.NoneSelected, none.TextOf("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Contains(BulkRequestActions.NoneSelected, none.TextOf("[data-testid=inbox-errors]"), StringComparison.Ordinal);
 
         var fields = Html.FormValues(form, new Dictionary<string, string?> { ["Bulk.Action"] = "Close" });
         fields.AddRange(Enumerable.Range(1, BulkRequestActions.MaxRows + 1).Select(i => new KeyValuePair<string, string>("Bulk.Selected", $"{request.Id + i}:1")));
         var tooMany = await (await client.PostAsync(Html.ActionOf(form), new FormUrlEncodedContent(fields))).AssertPageAsync(HttpStatusCode.BadRequest);
-        Assert.Contains(BulkRequestActions.TooMany, tooMany.TextOf("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Contains(BulkRequestActions.TooMany, tooMany.TextOf("[data-testid=inbox-errors]"), StringComparison.Ordinal);
         Assert.Equal(RequestStatus.Submitted, await app.WithDbAsync(db => db.Requests.Where(r => r.Id == request.Id).Select(r => r.Status).SingleAsync()));
     }
 

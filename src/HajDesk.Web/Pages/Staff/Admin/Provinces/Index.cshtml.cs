@@ -1,3 +1,4 @@
+using HajDesk.Core.Assignment;
 using HajDesk.Core.Data;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Reference;
@@ -12,8 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HajDesk.Web.Pages.Staff.Admin.Provinces;
 
 /// <summary>
-/// <c>/staff/admin/provinces</c>: the 31 provinces, each with a small form for its display name and landline area
-/// code. Provinces are never added or deleted (they come from the seed file and requests refer to them).
+/// <c>/staff/admin/provinces</c>: the 31 provinces, each with a small form for its display name, landline area
+/// code and automatic assignment of new requests. Provinces are never added or deleted (they come from the seed file and requests refer to them).
 /// </summary>
 /// <remarks>
 /// Each form posts one entry of <see cref="Rows"/>, keyed by the province's id, with the version it showed; a stale
@@ -88,10 +89,17 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
             changes.Add($"پیش‌شماره: {province.AreaCode} ← {areaCode}");
         }
 
+        var assignment = input.Assignment is { } mode && Enum.IsDefined(mode) ? mode : province.AssignmentMode;
+        if (assignment != province.AssignmentMode)
+        {
+            changes.Add($"واگذاری خودکار: {province.AssignmentMode.ToPersian()} ← {assignment.ToPersian()}");
+        }
+
         if (changes.Count > 0)
         {
             province.Name = name;
             province.AreaCode = areaCode;
+            province.AssignmentMode = assignment;
             audit.Add(AdminAuditActions.ProvinceUpdate, null, $"استان {province.EnglishName}: " + string.Join("؛ ", changes));
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -124,7 +132,7 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
             }
             else
             {
-                Rows[p.Id] = new ProvinceInput { Name = p.Name, AreaCode = p.AreaCode, Version = p.Version };
+                Rows[p.Id] = new ProvinceInput { Name = p.Name, AreaCode = p.AreaCode, Assignment = p.AssignmentMode, Version = p.Version };
             }
         }
     }
@@ -136,6 +144,9 @@ public sealed class ProvinceInput
     public string? Name { get; set; }
 
     public string? AreaCode { get; set; }
+
+    /// <summary>Automatic assignment of the province's new requests.</summary>
+    public AssignmentMode? Assignment { get; set; }
 
     public int Version { get; set; }
 }
