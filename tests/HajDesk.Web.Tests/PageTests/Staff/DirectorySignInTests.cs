@@ -76,6 +76,8 @@ public class DirectorySignInTests
         var client = await app.SignInAsync(uid, TestDirectory.Password);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/admin")).StatusCode);
+        var accounts = await client.GetPageAsync("/staff/admin/accounts");
+        Assert.NotNull(accounts.QuerySelector($"[data-testid=account-row][data-user='{uid}'] [data-testid=directory-account]"));
         Assert.Null(await app.WithDbAsync(db => db.Users.Where(u => u.UserName == uid).Select(u => u.ProvinceId).SingleAsync()));
     }
 
