@@ -7,7 +7,8 @@
 #   ./test.sh --filter Expr      arguments are passed on to each `dotnet test`
 #
 # Runs as root on Debian 12; idempotent. The PostgreSQL cluster is left
-# running for a fast re-run: stop it with scripts/test-postgres.sh stop.
+# running for a fast re-run: stop it with scripts/test-postgres.sh stop. So is the test directory (slapd,
+# scripts/test-ldap.sh stop).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -56,9 +57,15 @@ command -v sqlite3 >/dev/null || missing+=(sqlite3)
 command -v systemd-analyze >/dev/null || missing+=(systemd)
 java -version >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
 command -v npm >/dev/null || missing+=(npm)
+# Staff sign-in from the directory is tested against a private OpenLDAP server (scripts/test-ldap.sh); the app's
+# LDAP library (System.DirectoryServices.Protocols) loads libldap.
+[[ -x /usr/sbin/slapd ]] || missing+=(slapd)
+compgen -G '/usr/lib/*/libldap-2.5.so.0' >/dev/null || missing+=(libldap-2.5-0)
 if ((${#missing[@]})); then
   echo "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # The package would otherwise create and start a system directory on port 389: the tests run their own.
+  echo "slapd slapd/no_configuration boolean true" | debconf-set-selections
   if ! compgen -G '/var/lib/apt/lists/*_Packages' >/dev/null ||
     ! apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
     apt-get update -qq
@@ -66,7 +73,7 @@ if ((${#missing[@]})); then
   fi
 fi
 java -version >/dev/null 2>&1 || die "java does not run (needed for vnu.jar)"
-echo "ok: postgresql, chromium, nginx, sqlite3, systemd-analyze, java, npm, dotnet $(dotnet --version)"
+echo "ok: postgresql, chromium, nginx, sqlite3, systemd-analyze, java, npm, slapd, dotnet $(dotnet --version)"
 
 # --- 2. npm packages -----------------------------------------------------------
 step "npm packages"
@@ -85,6 +92,11 @@ eval "$(scripts/test-postgres.sh env)"
 scripts/test-postgres.sh psql -qtA -c 'SELECT 1' >/dev/null ||
   die "cannot connect as hajdesk_test with HAJDESK_TEST_POSTGRES"
 echo "HAJDESK_TEST_POSTGRES=${HAJDESK_TEST_POSTGRES/Password=*;/Password=***;}"
+
+step "test directory (slapd)"
+scripts/test-ldap.sh start
+eval "$(scripts/test-ldap.sh env)"
+echo "HAJDESK_TEST_LDAP_PORT=$HAJDESK_TEST_LDAP_PORT"
 
 # --- 4. Environment for the tests ----------------------------------------------
 export HAJDESK_CHROMIUM=/usr/bin/chromium
@@ -161,7 +173,7 @@ if ((failed > 0)); then
   status=1
 fi
 echo "TRX files and attachments: ${RESULTS#"$ROOT"/}/; screenshots: artifacts/screenshots/"
-echo "The test PostgreSQL cluster is still running; stop it with: scripts/test-postgres.sh stop"
+echo "The test PostgreSQL cluster and directory are still running; stop them with: scripts/test-postgres.sh stop; scripts/test-ldap.sh stop"
 echo "Took ${SECONDS}s."
 summary="$passed passed, $failed failed"
 ((skipped > 0)) && summary+=", $skipped skipped"

@@ -351,6 +351,8 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         builder.Entity<StaffUser>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+            e.Property(u => u.DirectoryDn).HasMaxLength(StaffUser.MaxDirectoryDnLength);
+            e.Ignore(u => u.IsDirectoryAccount);
             e.HasOne<Province>().WithMany().HasForeignKey(u => u.ProvinceId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(u => u.Subjects).WithOne().HasForeignKey(s => s.StaffUserId).OnDelete(DeleteBehavior.Cascade);
         });

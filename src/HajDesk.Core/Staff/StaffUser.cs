@@ -38,12 +38,26 @@ public class StaffUser : IdentityUser, IVersioned
     /// <summary>For experts limited to some subjects; empty means all subjects of the province.</summary>
     public List<StaffSubject> Subjects { get; set; } = [];
 
+    /// <summary>
+    /// For an account that comes from the organisation's directory (LDAP / Active Directory): the entry's
+    /// distinguished name at its last sign-in or check. Null for a local account (with a local password).
+    /// </summary>
+    public string? DirectoryDn { get; set; }
+
+    /// <summary>When a directory account was last found valid in the directory (UTC); null for local accounts.</summary>
+    public DateTime? DirectoryCheckedAt { get; set; }
+
+    /// <summary>Whether the account is managed by the directory: no local password, role and scope from its groups.</summary>
+    public bool IsDirectoryAccount => DirectoryDn is not null;
+
     /// <inheritdoc />
     public int Version { get; set; }
 
     public const int MaxUserNameLength = 64;
 
     public const int MaxDisplayNameLength = 200;
+
+    public const int MaxDirectoryDnLength = 1000;
 }
 
 /// <summary>A main subject an expert is limited to.</summary>

@@ -1160,6 +1160,13 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DirectoryCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DirectoryDn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)

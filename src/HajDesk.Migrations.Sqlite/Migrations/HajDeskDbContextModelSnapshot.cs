@@ -1127,6 +1127,13 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DirectoryCheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirectoryDn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)

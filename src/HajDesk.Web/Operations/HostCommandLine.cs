@@ -89,6 +89,7 @@ public static class HostCommandLine
           Captcha:AnswerKey                      base64 key of 32+ bytes, the same on every node (PostgreSQL)
           CivilRegistry:Mode, :BaseUrl, :ApiKey  the civil registry (Demo or Http)
           Notifications:*                        SMS gateway and SMTP; recording senders by default
+          Directory:*                            staff sign-in from LDAP / Active Directory (off by default)
           ReverseProxy:KnownProxies, :KnownNetworks  proxies whose X-Forwarded-* headers are believed
           DataProtection:CertificatePath         certificate encrypting the key ring at rest (Production needs it)
           Management:Urls                        address of /metrics and /health/* (e.g. http://127.0.0.1:9464)

@@ -10,6 +10,8 @@ public static class AuditActions
     public const string SignIn = "sign-in";
     public const string SignInFailure = "sign-in.failure";
     public const string SignOut = "sign-out";
+    public const string DirectoryRevoke = "directory.revoke";
+    public const string DirectoryUpdate = "directory.update";
     public const string TwoFactorEnable = "2fa.enable";
     public const string TwoFactorDisable = "2fa.disable";
     public const string TwoFactorFailure = "2fa.failure";

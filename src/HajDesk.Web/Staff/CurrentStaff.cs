@@ -18,6 +18,12 @@ public sealed record StaffMember(
 
     /// <summary>Supervisors and administrators assign requests to others.</summary>
     public bool CanAssign => Role is StaffRole.Supervisor or StaffRole.Administrator;
+
+    /// <summary>Whether the account comes from the directory (see <see cref="Directory.DirectoryAccounts"/>).</summary>
+    public bool IsDirectoryAccount { get; init; }
+
+    /// <summary>When the directory last confirmed the account (UTC).</summary>
+    public DateTime? DirectoryCheckedAt { get; init; }
 }
 
 /// <summary>
@@ -74,6 +80,8 @@ public sealed class CurrentStaff(HajDeskDbContext db, IHttpContextAccessor http,
                 u.ProvinceId,
                 u.IsDisabled,
                 u.SecurityStamp,
+                u.DirectoryDn,
+                u.DirectoryCheckedAt,
                 Subjects = u.Subjects.Select(s => s.SubjectId).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -83,6 +91,10 @@ public sealed class CurrentStaff(HajDeskDbContext db, IHttpContextAccessor http,
             return null;
         }
 
-        return new StaffMember(row.Id, row.UserName ?? string.Empty, row.DisplayName, row.Role, row.ProvinceId, row.Subjects);
+        return new StaffMember(row.Id, row.UserName ?? string.Empty, row.DisplayName, row.Role, row.ProvinceId, row.Subjects)
+        {
+            IsDirectoryAccount = row.DirectoryDn is not null,
+            DirectoryCheckedAt = row.DirectoryCheckedAt,
+        };
     }
 }

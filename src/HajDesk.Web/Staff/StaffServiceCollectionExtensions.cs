@@ -101,6 +101,10 @@ public static class StaffServiceCollectionExtensions
                 : RateLimitPartition.GetNoLimiter(string.Empty)));
 
         services.AddScoped<CurrentStaff>();
+        services.AddOptions<HajDesk.Web.Staff.Directory.DirectoryOptions>().BindConfiguration(HajDesk.Web.Staff.Directory.DirectoryOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<HajDesk.Web.Staff.Directory.LdapStaffDirectory>();
+        services.AddScoped<HajDesk.Web.Staff.Directory.DirectoryAccounts>();
         services.AddScoped<StaffCookieEvents>();
         services.AddAuthorization(o => o.AddAdministratorPolicy());
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AdministratorHandler>();

@@ -20,6 +20,26 @@ public sealed class StaffSignInManager(
     public override async Task<bool> CanSignInAsync(StaffUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
 
+    /// <summary>
+    /// Signs in a directory account whose password the directory has just accepted: the same checks and the same
+    /// two-factor step as a local password sign-in (an account with TOTP on gets <see cref="SignInResult.TwoFactorRequired"/>).
+    /// </summary>
+    public async Task<SignInResult> SignInDirectoryAccountAsync(StaffUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!await CanSignInAsync(user))
+        {
+            return SignInResult.NotAllowed;
+        }
+
+        if (await UserManager.IsLockedOutAsync(user))
+        {
+            return SignInResult.LockedOut;
+        }
+
+        return await SignInOrTwoFactorAsync(user, isPersistent: false);
+    }
+
     public override async Task<StaffUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
     {
         var user = await base.ValidateSecurityStampAsync(principal);

@@ -19,8 +19,12 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "hajdesk-e2e", Guid.NewGuid().ToString("N"));
 
-    public KestrelApp()
+    private readonly IDictionary<string, string?> settings;
+
+    /// <param name="settings">Settings on top of the journeys' own (e.g. <c>Directory:*</c> for an app of one journey).</param>
+    public KestrelApp(IDictionary<string, string?>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string?>();
         Directory.CreateDirectory(folder);
         UseKestrel(0);
     }
@@ -61,6 +65,10 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
 
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A scope with the app's DbContext, to arrange what no citizen page can (an expert's answer).</summary>

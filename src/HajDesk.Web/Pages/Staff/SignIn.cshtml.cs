@@ -1,6 +1,7 @@
 using HajDesk.Core.Staff;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Staff;
+using HajDesk.Web.Staff.Directory;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,6 +13,8 @@ namespace HajDesk.Web.Pages.Staff;
 /// Staff sign-in, step 1: user name and password. Every failure — unknown user, wrong password, disabled or locked
 /// account — shows the same message, and an unknown user costs the same password-hashing time as a known one, so
 /// the page does not tell which accounts exist. Five failures lock the account for 15 minutes.
+/// With <c>Directory:Enabled</c>, a user name that is not a local account (or is a directory account) is signed in
+/// through the directory (<see cref="DirectoryAccounts"/>): same message, same lockout, same two-factor step.
 /// </summary>
 [NoStore]
 [EnableRateLimiting(StaffServiceCollectionExtensions.SignInRateLimit)]
@@ -19,9 +22,13 @@ public class SignInModel(
     UserManager<StaffUser> users,
     SignInManager<StaffUser> signIn,
     IPasswordHasher<StaffUser> hasher,
+    DirectoryAccounts directory,
     AuditLog audit) : PageModel
 {
     public const string FailureMessage = "نام کاربری یا رمز عبور درست نیست.";
+
+    public const string DirectoryUnavailableMessage =
+        "ورود با حساب سازمانی اکنون ممکن نیست، چون سامانه به فهرست کاربران سازمان دسترسی ندارد. چند دقیقه دیگر دوباره تلاش کنید یا به پشتیبانی خبر دهید.";
 
     public const string MissingMessage = "نام کاربری و رمز عبور را بنویسید.";
 
@@ -56,7 +63,33 @@ public class SignInModel(
 
         var user = await users.FindByNameAsync(userName);
         string reason;
-        if (user is null)
+        if (directory.Enabled && (user is null || user.IsDirectoryAccount))
+        {
+            var fromDirectory = await directory.SignInAsync(user, userName, password, HttpContext.RequestAborted);
+            user = fromDirectory.User;
+            if (fromDirectory.Outcome == DirectorySignInOutcome.Accepted)
+            {
+                var result = await ((StaffSignInManager)signIn).SignInDirectoryAccountAsync(user!);
+                var done = await FinishAsync(user!, result, "حساب سازمانی");
+                if (done is not null)
+                {
+                    return done;
+                }
+
+                reason = result.IsLockedOut ? "حساب قفل است" : "حساب غیرفعال است";
+            }
+            else
+            {
+                reason = fromDirectory.Reason ?? string.Empty;
+                if (fromDirectory.Outcome == DirectorySignInOutcome.Unavailable)
+                {
+                    await audit.WriteForAsync(user?.Id, user?.UserName ?? AuditLog.SafeUserName(userName), AuditActions.SignInFailure, reason);
+                    ModelState.AddModelError(string.Empty, DirectoryUnavailableMessage);
+                    return Page();
+                }
+            }
+        }
+        else if (user is null)
         {
             SpendHashingTime(password);
             reason = "نام کاربری ناشناخته";
@@ -64,15 +97,10 @@ public class SignInModel(
         else
         {
             var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
+            var done = await FinishAsync(user, result, null);
+            if (done is not null)
             {
-                await audit.WriteForAsync(user.Id, user.UserName, AuditActions.SignIn, null);
-                return Redirect(SafeReturnUrl(ReturnUrl));
-            }
-
-            if (result.RequiresTwoFactor)
-            {
-                return Redirect("/staff/sign-in/code" + (ReturnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(ReturnUrl))));
+                return done;
             }
 
             if (result.IsNotAllowed || result.IsLockedOut)
@@ -87,6 +115,23 @@ public class SignInModel(
         await audit.WriteForAsync(user?.Id, user?.UserName ?? AuditLog.SafeUserName(userName), AuditActions.SignInFailure, reason);
         ModelState.AddModelError(string.Empty, FailureMessage);
         return Page();
+    }
+
+    /// <summary>Where a sign-in that got past the password goes: the return address, or the code step; null if refused.</summary>
+    private async Task<IActionResult?> FinishAsync(StaffUser user, Microsoft.AspNetCore.Identity.SignInResult result, string? details)
+    {
+        if (result.Succeeded)
+        {
+            await audit.WriteForAsync(user.Id, user.UserName, AuditActions.SignIn, details);
+            return Redirect(SafeReturnUrl(ReturnUrl));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect("/staff/sign-in/code" + (ReturnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(ReturnUrl))));
+        }
+
+        return null;
     }
 
     /// <summary>A local back-office address to go to after sign-in; the inbox for anything else.</summary>

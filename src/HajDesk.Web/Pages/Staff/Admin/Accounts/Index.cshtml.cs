@@ -59,6 +59,7 @@ public class IndexModel(HajDeskDbContext db, TimeProvider time) : PageModel
                 u.IsDisabled,
                 u.TwoFactorEnabled,
                 u.LockoutEnd,
+                u.DirectoryDn,
                 Subjects = u.Subjects.Select(s => s.SubjectId).ToList(),
             })
             .ToListAsync(cancellationToken);
@@ -73,7 +74,10 @@ public class IndexModel(HajDeskDbContext db, TimeProvider time) : PageModel
                 u.Subjects.Select(id => subjectNames.GetValueOrDefault(id, "?")).ToList(),
                 u.IsDisabled,
                 u.TwoFactorEnabled,
-                u.LockoutEnd > now));
+                u.LockoutEnd > now)
+            {
+                IsDirectoryAccount = u.DirectoryDn != null,
+            });
         }
     }
 }
@@ -81,4 +85,8 @@ public class IndexModel(HajDeskDbContext db, TimeProvider time) : PageModel
 /// <summary>One line of the staff list.</summary>
 public sealed record AccountRow(
     string Id, string UserName, string DisplayName, StaffRole Role, string? ProvinceName, List<string> SubjectNames,
-    bool IsDisabled, bool TwoFactorEnabled, bool IsLockedOut);
+    bool IsDisabled, bool TwoFactorEnabled, bool IsLockedOut)
+{
+    /// <summary>The account comes from the organisation's directory (no local password; role and scope from its groups).</summary>
+    public bool IsDirectoryAccount { get; init; }
+}
