@@ -17,6 +17,9 @@ public static class SubmissionServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddScoped<ISubmissionNotifications, OutboxSubmissionNotifications>();
         services.AddScoped<SubmissionService>();
+        services.AddScoped<Core.Requests.Verification.MobileVerificationService>();
+        services.AddScoped<MobileCodes>();
+        services.AddOptions<MobileVerificationOptions>().BindConfiguration(MobileVerificationOptions.Section);
         services.AddScoped<UploadStaging>();
         services.AddSingleton<SendFormLookups>();
         services.AddScoped<SendRegistryGate>();

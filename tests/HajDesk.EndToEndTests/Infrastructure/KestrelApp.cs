@@ -19,8 +19,12 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "hajdesk-e2e", Guid.NewGuid().ToString("N"));
 
-    public KestrelApp()
+    private readonly IDictionary<string, string?> settings;
+
+    /// <param name="settings">Settings over the defaults below (a journey's own app, e.g. with the one-time code on).</param>
+    public KestrelApp(IDictionary<string, string?>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string?>();
         Directory.CreateDirectory(folder);
         UseKestrel(0);
     }
@@ -59,8 +63,15 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
             builder.UseSetting($"RateLimits:{limit}", "100000");
         }
 
+        // The one-time code by SMS on the send form is off in the shared app (the journeys of other things send in
+        // one step); MobileVerificationJourneyTests start their own app with it on.
+        builder.UseSetting("MobileVerification:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A scope with the app's DbContext, to arrange what no citizen page can (an expert's answer).</summary>
