@@ -19,6 +19,7 @@ public static class SubmissionServiceCollectionExtensions
         services.AddScoped<SubmissionService>();
         services.AddScoped<Core.Requests.Verification.MobileVerificationService>();
         services.AddScoped<MobileCodes>();
+        services.AddScoped<LostTrackingCodes>();
         services.AddOptions<MobileVerificationOptions>().BindConfiguration(MobileVerificationOptions.Section);
         services.AddScoped<UploadStaging>();
         services.AddSingleton<SendFormLookups>();
