@@ -1,6 +1,6 @@
-using AngleSharp.Dom;
 using System.Diagnostics;
 using System.Net;
+using AngleSharp.Dom;
 using HajDesk.Core.Notifications;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;

@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using HajDesk.Core.Persian;
 using HajDesk.Web.Submission;
 using HajDesk.Web.Tests.Infrastructure;
