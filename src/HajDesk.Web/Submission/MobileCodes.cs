@@ -112,8 +112,9 @@ public static class MobileCodeTexts
 
     public const string SendFailed = "پیامک کد تأیید فرستاده نشد. یک دقیقه بعد «ارسال دوباره کد» را بزنید.";
 
+    /// <summary>Where the code went; the masked number is isolated left-to-right (U+2066 … U+2069) so it reads as typed.</summary>
     public static string Sent(string mobile) =>
-        $"کد تأیید شش‌رقمی به شمارهٔ {PersianText.ToPersianDigits(Mask(mobile))} پیامک شد. کد پنج دقیقه اعتبار دارد.";
+        $"کد تأیید شش‌رقمی به شمارهٔ \u2066{PersianText.ToPersianDigits(Mask(mobile))}\u2069 پیامک شد. کد پنج دقیقه اعتبار دارد.";
 
     public static string TooSoon(TimeSpan wait) =>
         $"کد پیشین هنوز تازه است؛ کد دوباره را {PersianText.ToPersianDigits(Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture))} ثانیه دیگر می‌توانید بخواهید.";
