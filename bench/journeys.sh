@@ -81,7 +81,7 @@ tool() { dotnet "$out/tool/HajDesk.Bench.Journeys.dll" "$@"; }
 limits=(--RateLimits:FormPostsPerMinute=1000000 --RateLimits:CaptchaPerMinute=1000000
   --RateLimits:RegistryByClient=1000000 --RateLimits:RegistryByNationalCode=1000000
   --RateLimits:TrackByClient=1000000 --RateLimits:TrackByNationalCode=1000000)
-app_settings=(--urls "http://127.0.0.1:$app_port" "--Captcha:TestCode=$test_code" "${limits[@]}")
+app_settings=(--urls "http://127.0.0.1:$app_port" "--Captcha:TestCode=$test_code" "--MobileVerification:Enabled=false" "${limits[@]}")
 
 if [[ "$database" == postgres ]]; then
   pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"

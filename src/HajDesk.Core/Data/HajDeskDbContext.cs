@@ -66,6 +66,8 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
 
     public DbSet<RecordedMessage> RecordedMessages => Set<RecordedMessage>();
 
+    public DbSet<Requests.Verification.MobileVerification> MobileVerifications => Set<Requests.Verification.MobileVerification>();
+
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
 
     public DbSet<Holiday> Holidays => Set<Holiday>();
@@ -396,6 +398,14 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.Property(m => m.ProviderMessageId).HasMaxLength(100);
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasIndex(m => m.IdempotencyKey).IsUnique();
+        });
+
+        builder.Entity<Requests.Verification.MobileVerification>(e =>
+        {
+            e.HasIndex(v => v.SubmissionKey).IsUnique();
+            e.Property(v => v.MobileHash).HasMaxLength(64);
+            e.Property(v => v.CodeHash).HasMaxLength(64);
+            e.HasIndex(v => v.LastSentAt);
         });
 
         builder.Entity<RecordedMessage>(e =>

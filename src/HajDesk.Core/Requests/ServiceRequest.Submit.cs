@@ -36,6 +36,7 @@ public partial class ServiceRequest
             ProvinceId = fields.Province.Id,
             Email = fields.Email,
             Mobile = fields.Mobile,
+            MobileVerified = origin.MobileVerified,
             LandlineAreaCode = fields.LandlineAreaCode,
             LandlineNumber = fields.LandlineNumber,
             SubjectId = fields.Subject.Id,

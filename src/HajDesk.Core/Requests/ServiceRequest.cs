@@ -62,6 +62,12 @@ public partial class ServiceRequest : Data.IVersioned
     /// <summary>Normalized mobile number, <c>09xxxxxxxxx</c>.</summary>
     public required string Mobile { get; set; }
 
+    /// <summary>
+    /// Whether <see cref="Mobile"/> was proved by a one-time code («کد تأیید») typed back on the form (or read back to
+    /// the staff member who registered it). Forgotten tracking codes are sent only to verified mobiles.
+    /// </summary>
+    public bool MobileVerified { get; set; }
+
     public string? LandlineAreaCode { get; set; }
 
     public string? LandlineNumber { get; set; }

@@ -964,6 +964,9 @@ namespace HajDesk.Migrations.Postgres.Migrations
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)");
 
+                    b.Property<bool>("MobileVerified")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NameKey")
                         .HasColumnType("text");
 
@@ -1078,6 +1081,55 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.HasIndex("ProvinceId", "Status", "CreatedAt", "Id");
 
                     b.ToTable("Requests");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Requests.Verification.MobileVerification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MobileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Sends")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WrongTries")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSentAt");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.ToTable("MobileVerifications");
                 });
 
             modelBuilder.Entity("HajDesk.Core.Retention.RetentionSettings", b =>

@@ -933,6 +933,9 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MobileVerified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NameKey")
                         .HasColumnType("TEXT");
 
@@ -1047,6 +1050,53 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("ProvinceId", "Status", "CreatedAt", "Id");
 
                     b.ToTable("Requests");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Requests.Verification.MobileVerification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MobileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WrongTries")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSentAt");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.ToTable("MobileVerifications");
                 });
 
             modelBuilder.Entity("HajDesk.Core.Retention.RetentionSettings", b =>

@@ -23,6 +23,15 @@ public enum ThrottleBucket
 
     /// <summary>Security codes one client IP has heard spoken (each challenge counts once, however often replayed).</summary>
     CaptchaAudioByClient,
+
+    /// <summary>One-time codes («کد تأیید») sent to one mobile, from any form: SMS bombing through many forms.</summary>
+    VerificationCodesByMobile,
+
+    /// <summary>Forgotten-tracking-code requests for one national code, from anywhere.</summary>
+    LostCodesByNationalCode,
+
+    /// <summary>Forgotten-tracking-code requests from one client IP.</summary>
+    LostCodesByClient,
 }
 
 /// <summary>
@@ -44,6 +53,9 @@ public sealed class CitizenThrottle(IRateCounterStore store, IOptions<RateLimitO
             ThrottleBucket.TrackByClient => (limits.TrackByClient, TimeSpan.FromMinutes(10)),
             ThrottleBucket.TrackByNationalCode => (limits.TrackByNationalCode, TimeSpan.FromHours(1)),
             ThrottleBucket.CaptchaAudioByClient => (limits.CaptchaAudioByClient, AudioWindow),
+            ThrottleBucket.VerificationCodesByMobile => (limits.VerificationCodesByMobile, TimeSpan.FromHours(1)),
+            ThrottleBucket.LostCodesByNationalCode => (limits.LostCodesByNationalCode, TimeSpan.FromDays(1)),
+            ThrottleBucket.LostCodesByClient => (limits.LostCodesByClient, TimeSpan.FromHours(1)),
             _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, null),
         };
         if (await store.TryAcquireAsync(bucket + "|" + key, limit, window, cancellationToken))

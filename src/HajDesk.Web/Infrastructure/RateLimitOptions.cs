@@ -69,4 +69,19 @@ public sealed class RateLimitOptions
     /// </summary>
     [Range(1, Most, ErrorMessage = "RateLimits:ExportsPerHour must be between 1 and 1000000.")]
     public required int ExportsPerHour { get; init; }
+
+    /// <summary>
+    /// One-time codes («کد تأیید») sent to one mobile per hour, from any number of forms, on every node together
+    /// (each form may send three at most; this stops one number being flooded through many forms).
+    /// </summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:VerificationCodesByMobile must be between 1 and 1000000.")]
+    public required int VerificationCodesByMobile { get; init; }
+
+    /// <summary>Forgotten-tracking-code requests per national code per day, on every node together.</summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:LostCodesByNationalCode must be between 1 and 1000000.")]
+    public required int LostCodesByNationalCode { get; init; }
+
+    /// <summary>Forgotten-tracking-code requests per client IP per hour, on every node together.</summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:LostCodesByClient must be between 1 and 1000000.")]
+    public required int LostCodesByClient { get; init; }
 }

@@ -17,6 +17,10 @@ public static class SubmissionServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddScoped<ISubmissionNotifications, OutboxSubmissionNotifications>();
         services.AddScoped<SubmissionService>();
+        services.AddScoped<Core.Requests.Verification.MobileVerificationService>();
+        services.AddScoped<MobileCodes>();
+        services.AddScoped<LostTrackingCodes>();
+        services.AddOptions<MobileVerificationOptions>().BindConfiguration(MobileVerificationOptions.Section);
         services.AddScoped<UploadStaging>();
         services.AddSingleton<SendFormLookups>();
         services.AddScoped<SendRegistryGate>();

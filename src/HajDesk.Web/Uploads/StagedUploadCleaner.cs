@@ -5,7 +5,8 @@ namespace HajDesk.Web.Uploads;
 
 /// <summary>
 /// Deletes files staged by send forms that were never sent (the citizen gave up), a day after they were uploaded.
-/// Safe on several nodes at once: each run is one idempotent DELETE.
+/// Safe on several nodes at once: each run is one idempotent DELETE. The one-time-code rows of forms («کد تأیید»)
+/// go with them, a day after their last code was sent.
 /// </summary>
 public sealed class StagedUploadCleaner(IServiceScopeFactory scopes, TimeProvider time, ILogger<StagedUploadCleaner> logger)
     : BackgroundService
@@ -38,6 +39,7 @@ public sealed class StagedUploadCleaner(IServiceScopeFactory scopes, TimeProvide
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
+        await scope.ServiceProvider.GetRequiredService<Core.Requests.Verification.MobileVerificationService>().DeleteOldAsync(cancellationToken);
         var before = time.GetUtcNow().UtcDateTime - KeepFor;
         var stale = db.Attachments.Where(a => a.RequestId == null && a.StagingKey != null && a.CreatedAt < before);
         await db.AttachmentContents.Where(c => stale.Any(a => a.Id == c.AttachmentId)).ExecuteDeleteAsync(cancellationToken);

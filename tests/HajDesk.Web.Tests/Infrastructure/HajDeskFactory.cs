@@ -41,6 +41,9 @@ public class HajDeskFactory(TestDatabase database, IDictionary<string, string?>?
         builder.UseSetting("Escalation:Enabled", "false");
         // So does retention; its tests run it by hand.
         builder.UseSetting("Retention:Enabled", "false");
+        // The one-time code by SMS on the send form (on by default outside Development) is off unless a test turns
+        // it on, so the many tests of other things post the form in one step; its own tests set it true.
+        builder.UseSetting("MobileVerification:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

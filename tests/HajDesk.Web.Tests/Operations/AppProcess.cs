@@ -58,6 +58,8 @@ public sealed class AppProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Captcha__TestCode"] = HajDeskFactory.TestCaptchaCode;
+        // As in every test app: the one-time SMS code on the send form is off unless the test turns it on.
+        start.Environment["MobileVerification__Enabled"] = "false";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -8,7 +8,8 @@ namespace HajDesk.Core.Requests.Submission;
 /// <param name="StaffId">The staff member who registered the request for the citizen, if any.</param>
 /// <param name="StaffName">That staff member's display name, for the request's first timeline entry.</param>
 /// <param name="ApiKeyId">The API key that sent the request, if any.</param>
-public sealed record SubmissionOrigin(RequestChannel Channel, string? StaffId = null, string? StaffName = null, int? ApiKeyId = null)
+/// <param name="MobileVerified">The mobile was proved by a one-time code (<see cref="ServiceRequest.MobileVerified"/>).</param>
+public sealed record SubmissionOrigin(RequestChannel Channel, string? StaffId = null, string? StaffName = null, int? ApiKeyId = null, bool MobileVerified = false)
 {
     /// <summary>The citizen's own web form.</summary>
     public static SubmissionOrigin Web { get; } = new(RequestChannel.Web);

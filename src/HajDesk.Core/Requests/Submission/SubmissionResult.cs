@@ -25,6 +25,12 @@ public enum SubmissionOutcome
     /// process); nothing was stored.
     /// </summary>
     SecurityCodeSpent,
+
+    /// <summary>
+    /// Everything is right and the registry confirmed the identity, but the channel asked for a verified mobile and
+    /// this form's mobile is not verified yet: the channel sends a one-time code and asks for it. Nothing was stored.
+    /// </summary>
+    MobileUnverified,
 }
 
 /// <summary>What became of a submission: the request (id and tracking code), or why not.</summary>
@@ -33,8 +39,10 @@ public enum SubmissionOutcome
 /// <param name="Person">The registry's person when it confirmed the identity, to show even when other fields failed.</param>
 /// <param name="RequestId">The request created (or found) for the submission key.</param>
 /// <param name="TrackingCode">Its tracking code.</param>
+/// <param name="Mobile">The normalized mobile, with <see cref="SubmissionOutcome.MobileUnverified"/>: where the code goes.</param>
 public sealed record SubmissionResult(
-    SubmissionOutcome Outcome, FieldErrors Errors, RegistryPerson? Person = null, long? RequestId = null, string? TrackingCode = null)
+    SubmissionOutcome Outcome, FieldErrors Errors, RegistryPerson? Person = null, long? RequestId = null, string? TrackingCode = null,
+    string? Mobile = null)
 {
     public bool Succeeded => Outcome is SubmissionOutcome.Created or SubmissionOutcome.AlreadySubmitted;
 }

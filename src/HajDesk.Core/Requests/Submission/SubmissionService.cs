@@ -114,10 +114,17 @@ public sealed class SubmissionService(
     /// <see cref="SubmissionOutcome.SecurityCodeSpent"/>. Not stored by this call on any other outcome: the channel
     /// spends it then.
     /// </param>
+    /// <param name="mobileVerified">
+    /// The channel's proof of the mobile (issue 25), asked with the normalized mobile once everything else is right
+    /// and the registry confirmed the identity: false gives <see cref="SubmissionOutcome.MobileUnverified"/> (the
+    /// channel sends a one-time code), true stores the request as <see cref="ServiceRequest.MobileVerified"/>. Null:
+    /// not asked, the origin says.
+    /// </param>
     public async Task<SubmissionResult> SubmitAsync(
         Guid submissionKey, SubmissionInput input, FieldErrors? channelErrors, Func<string, DateOnly, CancellationToken, Task<bool>>? mayAskRegistry,
         CancellationToken cancellationToken, SubmissionOrigin? origin = null, Captcha.CaptchaChallenge? spentCode = null,
-        Func<string, DateOnly, CancellationToken, Task<bool>>? mayShowName = null)
+        Func<string, DateOnly, CancellationToken, Task<bool>>? mayShowName = null,
+        Func<string, CancellationToken, Task<bool>>? mobileVerified = null)
     {
         if (await FindAsync(submissionKey, cancellationToken) is { } existing)
         {
@@ -138,6 +145,16 @@ public sealed class SubmissionService(
         {
             // Only a name would have been shown: the errors of the other fields come back, the name does not.
             return new SubmissionResult(SubmissionOutcome.Invalid, errors);
+        }
+
+        if (identity.Outcome == IdentityOutcome.Found && fields is not null && errors.IsEmpty && mobileVerified is not null)
+        {
+            if (!await mobileVerified(fields.Mobile, cancellationToken))
+            {
+                return new SubmissionResult(SubmissionOutcome.MobileUnverified, errors, identity.Person, Mobile: fields.Mobile);
+            }
+
+            origin = (origin ?? SubmissionOrigin.Web) with { MobileVerified = true };
         }
 
         return identity.Outcome switch

@@ -66,6 +66,44 @@ public sealed class SendPage(HttpClient client)
         return response;
     }
 
+    /// <summary>The code step's form («کد تأیید»), shown instead of the send form when the mobile must be verified.</summary>
+    public IHtmlFormElement CodeForm => Document.Form("#code-form");
+
+    /// <summary>Posts the code step with <paramref name="code"/> (or one of its buttons' handlers) and keeps the page shown.</summary>
+    public async Task<HttpResponseMessage> PostCodeAsync(string? code, string handler = "Verify", IDictionary<string, string?>? more = null)
+    {
+        var values = new Dictionary<string, string?> { ["VerificationCode"] = code };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var response = await client.PostAsync($"/requests/send?handler={handler}", new FormUrlEncodedContent(
+            Html.FormValues(CodeForm, values)));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect && response.Content.Headers.ContentType?.MediaType == "text/html")
+        {
+            Document = await Html.ParseAsync(response);
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// The last one-time code the recording SMS sender kept for <paramref name="mobile"/> (the SMS has it in Persian
+    /// digits), as ASCII digits; null when none was sent.
+    /// </summary>
+    public static async Task<string?> LastCodeAsync(HajDeskFactory app, string mobile = "09121234567") =>
+        CodeIn(await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            db.RecordedMessages.Where(m => m.Recipient == mobile && m.Body.StartsWith("کد تأیید")).OrderByDescending(m => m.Id).Select(m => m.Body))));
+
+    /// <summary>The six digits of a code SMS.</summary>
+    public static string? CodeIn(string? body) =>
+        body is null ? null : System.Text.RegularExpressions.Regex.Match(Core.Persian.PersianText.ToAsciiDigits(body), "[0-9]{6}").Value;
+
+    /// <summary>Completes the code step as a citizen does: reads the code from the recorded SMS and types it.</summary>
+    public async Task<HttpResponseMessage> VerifyFromSmsAsync(HajDeskFactory app, string mobile = "09121234567") =>
+        await PostCodeAsync(await LastCodeAsync(app, mobile));
+
     public string? FieldError(string fieldId) => Document.GetElementById($"{fieldId}-error")?.TextContent.Trim();
 
     public IReadOnlyList<string> SummaryErrors =>

@@ -3,9 +3,11 @@ using HajDesk.Core.Persian;
 using HajDesk.Core.Reference;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Requests.Submission;
+using HajDesk.Core.Requests.Verification;
 using HajDesk.Web.Captcha;
 using HajDesk.Web.Catalogue;
 using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Submission;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +30,10 @@ public class IndexModel(
     SendRegistryGate gate,
     CaptchaService captcha,
     ReceiptCookie receipt,
-    IOptions<UploadOptions> uploadOptions) : PageModel
+    IOptions<UploadOptions> uploadOptions,
+    MobileVerificationService verification,
+    MobileCodes codes,
+    IOptions<MobileVerificationOptions> mobileOptions) : PageModel
 {
     [BindProperty]
     public SubmissionInput Input { get; set; } = new();
@@ -45,6 +50,16 @@ public class IndexModel(
     /// <summary>The token the server issued with this form; registry lookups without one are refused.</summary>
     [BindProperty]
     public string? LookupToken { get; set; }
+
+    /// <summary>The one-time code «کد تأیید» typed on the code step.</summary>
+    [BindProperty]
+    public string? VerificationCode { get; set; }
+
+    /// <summary>True when the page shows the code step instead of the form (the form's fields ride along hidden).</summary>
+    public bool CodeStep { get; private set; }
+
+    /// <summary>What the code step says above its field (where the code went), if anything.</summary>
+    public string? CodeMessage { get; private set; }
 
     /// <summary>The person the registry confirmed for the typed national code and birth date, if any.</summary>
     public RegistryPerson? Person { get; private set; }
@@ -153,7 +168,7 @@ public class IndexModel(
                 // counted against the form's allowance like «استعلام», so a code solved by ear or by script cannot
                 // learn names faster than the form's own look-ups (docs/security-lookup.md).
                 result = await submission.SubmitAsync(key, Input, errors, gate.MayAskRegistry, cancellationToken, spentCode: claim.SpentRow,
-                    mayShowName: gate.ForLookup(LookupToken, key));
+                    mayShowName: gate.ForLookup(LookupToken, key), mobileVerified: MobileProof(key));
             }
 
             if (result is null or { Outcome: SubmissionOutcome.SecurityCodeSpent })
@@ -177,6 +192,11 @@ public class IndexModel(
             case SubmissionOutcome.RegistryUnavailable:
                 ShowNotice(SubmissionMessages.RegistryUnavailable);
                 break;
+            case SubmissionOutcome.MobileUnverified:
+                // The form passed every check and its security code is spent: the code goes by SMS and the next step
+                // asks for it. Fields ride along hidden; files stay staged under the form's key.
+                Person = result.Person;
+                return await SendCodeAsync(key, result.Mobile!, cancellationToken);
         }
 
         Person = result.Person;
@@ -187,6 +207,126 @@ public class IndexModel(
 
         AddErrors(result.Errors);
         return await PageAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// «تأیید و ارسال درخواست» on the code step: the typed code is checked against this form's code for the form's
+    /// mobile, then the form is sent as on «ارسال» (every field checked again, the registry asked) with its mobile
+    /// verified. No security code: only a form that passed one has a code (see docs/decisions/).
+    /// </summary>
+    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (await CodeStepKeyAsync(cancellationToken) is not { } key)
+        {
+            return await FormAgainAsync(cancellationToken);
+        }
+
+        if (await submission.FindAsync(key, cancellationToken) is { } existingId)
+        {
+            return Receipt(existingId);
+        }
+
+        if (!Core.Persian.PhoneNumber.TryNormalizeMobile(Input.Mobile, out var mobile))
+        {
+            return await FormAgainAsync(cancellationToken);
+        }
+
+        var check = await verification.VerifyAsync(key, mobile, VerificationCode, cancellationToken);
+        if (check != CodeCheck.Verified)
+        {
+            ModelState.AddModelError(nameof(VerificationCode), MobileCodeTexts.ForCheck(check)!);
+            return await CodeStepAsync(StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var errors = new FieldErrors();
+        await StageUploadsAsync(errors, cancellationToken);
+        var result = await submission.SubmitAsync(key, Input, errors, gate.MayAskRegistry, cancellationToken, mobileVerified: MobileProof(key));
+        switch (result.Outcome)
+        {
+            case SubmissionOutcome.Created or SubmissionOutcome.AlreadySubmitted:
+                return Receipt(result.RequestId!.Value);
+            case SubmissionOutcome.Throttled:
+                return StatusCode(StatusCodes.Status429TooManyRequests);
+            case SubmissionOutcome.RegistryUnavailable:
+                ShowNotice(SubmissionMessages.RegistryUnavailable);
+                return await CodeStepAsync(StatusCodes.Status503ServiceUnavailable, cancellationToken);
+            case SubmissionOutcome.MobileUnverified:
+                ModelState.AddModelError(nameof(VerificationCode), MobileCodeTexts.NoCode);
+                return await CodeStepAsync(StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        // A field no longer passes (a subject closed meanwhile, a forged hidden field): the form, with its errors.
+        Person = result.Person;
+        AddErrors(result.Errors);
+        return await PageAsync(cancellationToken, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>«ارسال دوباره کد»: another code to the form's mobile, within the form's limits.</summary>
+    public async Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (await CodeStepKeyAsync(cancellationToken) is not { } key
+            || !Core.Persian.PhoneNumber.TryNormalizeMobile(Input.Mobile, out var mobile))
+        {
+            return await FormAgainAsync(cancellationToken);
+        }
+
+        if (await submission.FindAsync(key, cancellationToken) is { } existingId)
+        {
+            return Receipt(existingId);
+        }
+
+        return await SendCodeAsync(key, mobile, cancellationToken);
+    }
+
+    /// <summary>«ویرایش فرم»: the form comes back as typed, with its files (a changed mobile needs a new code).</summary>
+    public Task<IActionResult> OnPostEditAsync(CancellationToken cancellationToken) => FormAgainAsync(cancellationToken);
+
+    private async Task<IActionResult> FormAgainAsync(CancellationToken cancellationToken)
+    {
+        await ShowConfirmedPersonAsync(cancellationToken);
+        return await PageAsync(cancellationToken, StatusCodes.Status200OK);
+    }
+
+    /// <summary>The form's key when verification is on and this form was sent a code (it passed its security code).</summary>
+    private async Task<Guid?> CodeStepKeyAsync(CancellationToken cancellationToken) =>
+        mobileOptions.Value.Enabled && Input.TryGetSubmissionKey(out var key) && await verification.HasCodeAsync(key, cancellationToken)
+            ? key
+            : null;
+
+    private Func<string, CancellationToken, Task<bool>>? MobileProof(Guid key) =>
+        mobileOptions.Value.Enabled ? (mobile, ct) => verification.IsVerifiedAsync(key, mobile, ct) : null;
+
+    private async Task<IActionResult> SendCodeAsync(Guid key, string mobile, CancellationToken cancellationToken)
+    {
+        var sent = await codes.SendAsync(key, mobile, cancellationToken);
+        if (MobileCodeTexts.ForSend(sent) is { } problem)
+        {
+            ModelState.AddModelError(nameof(VerificationCode), problem);
+        }
+        else
+        {
+            CodeMessage = MobileCodeTexts.Sent(mobile);
+        }
+
+        return await CodeStepAsync(sent.Outcome == CodeSendOutcome.Sent ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, cancellationToken);
+    }
+
+    private async Task<PageResult> CodeStepAsync(int status, CancellationToken cancellationToken)
+    {
+        CodeStep = true;
+        VerificationCode = null;
+        ModelState.Remove(nameof(VerificationCode) + ".Raw");
+        if (Input.TryGetSubmissionKey(out var key))
+        {
+            StagedFiles = await staging.LoadAsync(key, cancellationToken);
+            LookupToken = await gate.KeepOrIssueTokenAsync(LookupToken, key, cancellationToken);
+        }
+
+        CodeMessage ??= Core.Persian.PhoneNumber.TryNormalizeMobile(Input.Mobile, out var mobile) ? MobileCodeTexts.Sent(mobile) : null;
+        Response.StatusCode = status;
+        return Page();
     }
 
     private RedirectToPageResult Receipt(long requestId)

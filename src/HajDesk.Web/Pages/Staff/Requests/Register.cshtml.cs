@@ -3,8 +3,10 @@ using HajDesk.Core.Persian;
 using HajDesk.Core.Reference;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Requests.Submission;
+using HajDesk.Core.Requests.Verification;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Staff;
+using HajDesk.Web.Submission;
 using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,8 +20,29 @@ namespace HajDesk.Web.Pages.Staff.Requests;
 /// gets the tracking code by SMS. Experts and supervisors register only in their own province (checked here).
 /// </summary>
 [NoStore]
-public class RegisterModel(SubmissionService submission, UploadStaging staging, CurrentStaff currentStaff, AuditLog audit) : PageModel
+public class RegisterModel(
+    SubmissionService submission, UploadStaging staging, CurrentStaff currentStaff, AuditLog audit,
+    MobileVerificationService verification, MobileCodes codes) : PageModel
 {
+    /// <summary>The choice «کد تأیید پیامک شود»: the caller reads the one-time code back.</summary>
+    public const string VerifyChoice = "Verify";
+
+    /// <summary>The choice «بدون تأیید»: the request is stored with its mobile unverified.</summary>
+    public const string UnverifiedChoice = "Unverified";
+
+    public const string CodeSentToCaller = "کد تأیید برای متقاضی پیامک شد. آن را از او بپرسید، در «کد تأیید» بنویسید و دوباره «ثبت درخواست» را بزنید.";
+
+    /// <summary><see cref="VerifyChoice"/> or <see cref="UnverifiedChoice"/> (the default).</summary>
+    [BindProperty]
+    public string? MobileCheck { get; set; }
+
+    /// <summary>The one-time code the caller read back («کد تأیید»).</summary>
+    [BindProperty]
+    public string? VerificationCode { get; set; }
+
+    /// <summary>What the code field says (where the code went), if anything.</summary>
+    public string? CodeMessage { get; private set; }
+
     public const string ChannelRequired = "راه رسیدن درخواست (تلفن ۱۱۱، حضوری، نامه یا سامد) را انتخاب کنید.";
 
     public const string OutsideProvince = "درخواست را فقط برای استان خودتان می‌توانید ثبت کنید.";
@@ -57,6 +80,7 @@ public class RegisterModel(SubmissionService submission, UploadStaging staging, 
         Input.SubmissionKey = Guid.NewGuid().ToString();
         // Callers mostly ask for something; the expert changes it for a complaint, a criticism or a suggestion.
         Input.RequestType = nameof(Core.Requests.RequestType.Request);
+        MobileCheck = UnverifiedChoice;
         return await PageAsync(StatusCodes.Status200OK, cancellationToken);
     }
 
@@ -101,12 +125,44 @@ public class RegisterModel(SubmissionService submission, UploadStaging staging, 
 
         await StageAsync(errors, cancellationToken);
         var origin = new SubmissionOrigin(channel, staff.Id, staff.DisplayName);
-        var result = await submission.SubmitAsync(key, Input, errors, null, cancellationToken, origin);
+        // With «کد تأیید پیامک شود» the request is stored only once the code the caller read back is right; the
+        // first press sends it. The same code, limits and rows as the citizen's form.
+        CodeCheck? check = null;
+        Func<string, CancellationToken, Task<bool>>? proof = MobileCheck != VerifyChoice ? null : async (mobile, ct) =>
+        {
+            if (await verification.IsVerifiedAsync(key, mobile, ct))
+            {
+                return true;
+            }
+
+            if (string.IsNullOrWhiteSpace(VerificationCode))
+            {
+                return false;
+            }
+
+            check = await verification.VerifyAsync(key, mobile, VerificationCode, ct);
+            return check == CodeCheck.Verified;
+        };
+        var result = await submission.SubmitAsync(key, Input, errors, null, cancellationToken, origin, mobileVerified: proof);
+        if (result.Outcome == SubmissionOutcome.MobileUnverified)
+        {
+            Person = result.Person;
+            if (check is { } failed and not CodeCheck.NoCode)
+            {
+                ModelState.AddModelError(nameof(VerificationCode), MobileCodeTexts.ForCheck(failed)!);
+                VerificationCode = null;
+                return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
+            }
+
+            return await SendCodeAsync(key, result.Mobile!, cancellationToken);
+        }
+
         if (result.Succeeded)
         {
             if (result.Outcome == SubmissionOutcome.Created)
             {
-                await audit.WriteAsync(AdminAuditActions.RequestRegister, result.RequestId, $"ثبت برای متقاضی از راه {channel.ToPersian()}");
+                var verified = MobileCheck == VerifyChoice ? "، تلفن همراه تأییدشده" : "، تلفن همراه تأییدنشده";
+                await audit.WriteAsync(AdminAuditActions.RequestRegister, result.RequestId, $"ثبت برای متقاضی از راه {channel.ToPersian()}{verified}");
             }
 
             (Registered, RegisteredId) = (result.TrackingCode, result.RequestId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -121,6 +177,36 @@ public class RegisterModel(SubmissionService submission, UploadStaging staging, 
         Person = result.Person;
         AddErrors(result.Errors);
         return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
+    }
+
+    /// <summary>«ارسال دوباره کد»: another code to the typed mobile, within the form's limits; nothing is stored.</summary>
+    public async Task<IActionResult> OnPostResendCodeAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await currentStaff.RequireAsync(cancellationToken);
+        await StageAsync(new FieldErrors(), cancellationToken);
+        MobileCheck = VerifyChoice;
+        if (!Input.TryGetSubmissionKey(out var key) || !PhoneNumber.TryNormalizeMobile(Input.Mobile, out var mobile))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Mobile)}", SubmissionMessages.MobileInvalid);
+            return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        return await SendCodeAsync(key, mobile, cancellationToken);
+    }
+
+    private async Task<IActionResult> SendCodeAsync(Guid key, string mobile, CancellationToken cancellationToken)
+    {
+        var sent = await codes.SendAsync(key, mobile, cancellationToken);
+        VerificationCode = null;
+        if (MobileCodeTexts.ForSend(sent) is { } problem)
+        {
+            ModelState.AddModelError(nameof(VerificationCode), problem);
+            return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        CodeMessage = CodeSentToCaller;
+        return await PageAsync(StatusCodes.Status200OK, cancellationToken);
     }
 
     private async Task StageAsync(FieldErrors errors, CancellationToken cancellationToken)
@@ -146,7 +232,7 @@ public class RegisterModel(SubmissionService submission, UploadStaging staging, 
     {
         foreach (var (field, message) in errors)
         {
-            var name = field is SubmissionFields.Files or nameof(Channel) ? field : $"{nameof(Input)}.{field}";
+            var name = field is SubmissionFields.Files or nameof(Channel) or nameof(VerificationCode) ? field : $"{nameof(Input)}.{field}";
             if (!ModelState.TryGetValue(name, out var entry) || entry.Errors.Count == 0)
             {
                 ModelState.AddModelError(name, message);
