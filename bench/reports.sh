@@ -21,8 +21,9 @@ pgpass="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$HAJDESK_TEST_POSTGRES")"
 pgport="$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$HAJDESK_TEST_POSTGRES")"
 psql_() { PGPASSWORD="$pgpass" psql -h 127.0.0.1 -p "$pgport" -U hajdesk_test -v ON_ERROR_STOP=1 -qtA "$@"; }
 
-dotnet build src/HajDesk.Web -c Release -v quiet -nologo >/dev/null
-bin="$root/src/HajDesk.Web/bin/Release/net10.0"
+# BENCH_BIN: an already built copy of the app (e.g. while the worktree builds something else); else built here.
+if [[ -z "${BENCH_BIN:-}" ]]; then dotnet build src/HajDesk.Web -c Release -v quiet -nologo >/dev/null; fi
+bin="${BENCH_BIN:-$root/src/HajDesk.Web/bin/Release/net10.0}"
 app_() { (cd "$bin" && exec dotnet HajDesk.Web.dll "$@"); }
 export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres
 # A benchmark node's key ring holds nothing worth protecting: accepted unencrypted on purpose.

@@ -6,7 +6,11 @@ namespace HajDesk.Core.Reports;
 /// </summary>
 public sealed record ReportFigures
 {
-    /// <summary>An empty group.</summary>
+    /// <summary>No survey scores: five items of five zeros.</summary>
+    public static IReadOnlyList<IReadOnlyList<int>> EmptyScores { get; } =
+        Enumerable.Range(0, Surveys.SurveyQuestionnaire.Items.Count).Select(_ => (IReadOnlyList<int>)new int[5]).ToArray();
+
+    /// <summary>An empty group (after <see cref="EmptyScores"/>: static properties are initialised in order).</summary>
     public static ReportFigures Empty { get; } = new();
 
     /// <summary>Requests received.</summary>
@@ -50,10 +54,6 @@ public sealed record ReportFigures
     /// index 0 is the score 1 … index 4 the score 5.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<int>> SurveyScores { get; init; } = EmptyScores;
-
-    /// <summary>No survey scores: five items of five zeros.</summary>
-    public static IReadOnlyList<IReadOnlyList<int>> EmptyScores { get; } =
-        Enumerable.Range(0, Surveys.SurveyQuestionnaire.Items.Count).Select(_ => (IReadOnlyList<int>)new int[5]).ToArray();
 
     /// <summary>Answered surveys, in percent of those sent.</summary>
     public double? SurveyResponsePercent => Percent(SurveysAnswered, SurveysSent);

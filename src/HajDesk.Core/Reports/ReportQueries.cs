@@ -170,11 +170,21 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
 
         if (sources.Summary is not null)
         {
-            foreach (var row in await sources.Summary.ToListAsync(cancellationToken))
+            var sums = new Dictionary<TKey, ReportFiguresSum>();
+            await foreach (var row in sources.Summary.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 var key = summaryKey(row);
-                var rowFigures = row.FiguresAt(now);
-                figures[key] = figures.TryGetValue(key, out var sum) ? sum.Add(rowFigures) : rowFigures;
+                if (!sums.TryGetValue(key, out var sum))
+                {
+                    sums[key] = sum = new ReportFiguresSum();
+                }
+
+                row.AddTo(sum, now);
+            }
+
+            foreach (var (key, sum) in sums)
+            {
+                figures[key] = figures.TryGetValue(key, out var live) ? live.Add(sum.ToFigures()) : sum.ToFigures();
             }
         }
 

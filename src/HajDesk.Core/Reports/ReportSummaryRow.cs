@@ -75,46 +75,64 @@ public sealed class ReportSummaryRow
     /// <summary>This row's figures at <paramref name="now"/> (no earlier than the month's overdue cut-off).</summary>
     public ReportFigures FiguresAt(DateTime now)
     {
-        var overdue = Overdue;
-        foreach (var due in Split(PendingDue))
+        var sum = new ReportFiguresSum();
+        AddTo(sum, now);
+        return sum.ToFigures();
+    }
+
+    /// <summary>Adds this row's figures at <paramref name="now"/> to <paramref name="sum"/> (no allocation per row).</summary>
+    public void AddTo(ReportFiguresSum sum, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(sum);
+        sum.Received += Received;
+        sum.Answered += Answered;
+        sum.Closed += Closed;
+        sum.AnsweredOnTime += AnsweredOnTime;
+        sum.Overdue += Overdue;
+        sum.Reopened += Reopened;
+        sum.Objected += Objected;
+        sum.Ratings[0] += Rated1;
+        sum.Ratings[1] += Rated2;
+        sum.Ratings[2] += Rated3;
+        sum.Ratings[3] += Rated4;
+        sum.Ratings[4] += Rated5;
+        sum.SurveysSent += SurveysSent;
+        sum.SurveysAnswered += SurveysAnswered;
+        var text = PendingDue.AsSpan();
+        foreach (var range in text.Split(';'))
         {
-            if (long.Parse(due, NumberStyles.None, CultureInfo.InvariantCulture) < now.Ticks)
+            if (range.End.Value > range.Start.Value && long.Parse(text[range], NumberStyles.None, CultureInfo.InvariantCulture) < now.Ticks)
             {
-                overdue++;
+                sum.Overdue++;
             }
         }
 
-        var histogram = new Dictionary<int, int>();
-        foreach (var pair in Split(WorkingDays))
+        text = WorkingDays.AsSpan();
+        foreach (var range in text.Split(';'))
         {
-            var colon = pair.IndexOf(':', StringComparison.Ordinal);
-            histogram[int.Parse(pair[..colon], NumberStyles.None, CultureInfo.InvariantCulture)] =
-                int.Parse(pair[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
+            var pair = text[range];
+            var colon = pair.IndexOf(':');
+            if (colon > 0)
+            {
+                var days = int.Parse(pair[..colon], NumberStyles.None, CultureInfo.InvariantCulture);
+                sum.Histogram[days] = sum.Histogram.GetValueOrDefault(days) + int.Parse(pair[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
+            }
         }
 
-        var scores = ReportFigures.EmptyScores.Select(item => item.ToArray()).ToArray();
-        foreach (var triple in Split(SurveyScores))
+        text = SurveyScores.AsSpan();
+        foreach (var range in text.Split(';'))
         {
-            var parts = triple.Split(':');
-            scores[int.Parse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture)][int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture) - 1] =
-                int.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture);
+            var triple = text[range];
+            var first = triple.IndexOf(':');
+            if (first > 0)
+            {
+                var rest = triple[(first + 1)..];
+                var second = rest.IndexOf(':');
+                var item = int.Parse(triple[..first], NumberStyles.None, CultureInfo.InvariantCulture);
+                var score = int.Parse(rest[..second], NumberStyles.None, CultureInfo.InvariantCulture);
+                sum.Scores[item][score - 1] += int.Parse(rest[(second + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
+            }
         }
-
-        return new ReportFigures
-        {
-            SurveysSent = SurveysSent,
-            SurveysAnswered = SurveysAnswered,
-            SurveyScores = scores,
-            Received = Received,
-            Answered = Answered,
-            Closed = Closed,
-            AnsweredOnTime = AnsweredOnTime,
-            OverdueUnanswered = overdue,
-            Reopened = Reopened,
-            Objected = Objected,
-            RatingCounts = [Rated1, Rated2, Rated3, Rated4, Rated5],
-            WorkingDaysHistogram = histogram,
-        };
     }
 
     /// <summary>A histogram as <see cref="WorkingDays"/> stores it.</summary>
@@ -152,9 +170,50 @@ public sealed class ReportSummaryRow
     /// <summary>Due instants as <see cref="PendingDue"/> stores them.</summary>
     public static string FormatInstants(IEnumerable<DateTime> instants) =>
         string.Join(';', instants.Select(i => i.Ticks.ToString(CultureInfo.InvariantCulture)));
+}
 
-    private static string[] Split(string text) =>
-        text.Length == 0 ? [] : text.Split(';');
+/// <summary>Summary rows added up in place (<see cref="ReportSummaryRow.AddTo"/>), then made one <see cref="ReportFigures"/>.</summary>
+public sealed class ReportFiguresSum
+{
+    public int Received { get; set; }
+
+    public int Answered { get; set; }
+
+    public int Closed { get; set; }
+
+    public int AnsweredOnTime { get; set; }
+
+    public int Overdue { get; set; }
+
+    public int Reopened { get; set; }
+
+    public int Objected { get; set; }
+
+    public int SurveysSent { get; set; }
+
+    public int SurveysAnswered { get; set; }
+
+    public int[] Ratings { get; } = new int[5];
+
+    public Dictionary<int, int> Histogram { get; } = [];
+
+    public int[][] Scores { get; } = ReportFigures.EmptyScores.Select(item => item.ToArray()).ToArray();
+
+    public ReportFigures ToFigures() => new()
+    {
+        Received = Received,
+        Answered = Answered,
+        Closed = Closed,
+        AnsweredOnTime = AnsweredOnTime,
+        OverdueUnanswered = Overdue,
+        Reopened = Reopened,
+        Objected = Objected,
+        RatingCounts = Ratings,
+        WorkingDaysHistogram = Histogram,
+        SurveysSent = SurveysSent,
+        SurveysAnswered = SurveysAnswered,
+        SurveyScores = Scores,
+    };
 }
 
 /// <summary>A Jalali month the report summary holds (decision 0006).</summary>

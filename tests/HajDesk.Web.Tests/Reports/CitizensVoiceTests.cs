@@ -4,6 +4,7 @@ using HajDesk.Core.Catalogue;
 using HajDesk.Core.Data;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Reports;
+using HajDesk.Core.Requests;
 using HajDesk.Core.Staff;
 using HajDesk.Core.Surveys;
 using HajDesk.Web.Tests.Infrastructure;
