@@ -256,7 +256,6 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.Property(i => i.TokenHash).HasMaxLength(64);
             e.HasIndex(i => i.TokenHash).IsUnique();
             e.HasIndex(i => i.RequestId).IsUnique();
-            // The reports list the comments newest first (ReportComments).
             e.HasIndex(i => i.SubmittedAt);
             e.Property(i => i.Scores).HasMaxLength(40);
             e.Property(i => i.Comment).HasMaxLength(SurveyQuestionnaire.MaxCommentLength);

@@ -15,15 +15,18 @@ public sealed record ReportComment(DateTime SubmittedAt, DateTime ReceivedAt, st
 
 /// <summary>
 /// The survey comments of the requests a <see cref="ReportFilter"/> counts (so a supervisor reads those of their
-/// province only), newest first, a page at a time; optionally of one first-answering staff member.
+/// province only), the most recently received requests first, a page at a time; optionally of one first-answering
+/// staff member.
 /// </summary>
 public sealed class ReportComments(HajDeskDbContext db)
 {
     public const int PageSize = 20;
 
     /// <summary>
-    /// Page <paramref name="page"/> (from 1) of the filter's comments, and whether older ones follow. Not counted in
-    /// total: newest first through the index on the answer instant, a page costs the same whatever their number.
+    /// Page <paramref name="page"/> (from 1) of the filter's comments, and whether more follow. Ordered by the
+    /// request's receipt, newest first, so that the database walks the requests' own date index backwards and looks
+    /// each one's survey up (at a million requests, ordering by the survey's instant instead walked every newer survey
+    /// for a past year: 1.8 s); not counted in total, so a page costs the same whatever their number.
     /// </summary>
     public async Task<(bool More, IReadOnlyList<ReportComment> Page)> ListAsync(
         ReportFilter filter, string? expertId, int page, CancellationToken cancellationToken = default)
@@ -39,8 +42,8 @@ public sealed class ReportComments(HajDeskDbContext db)
             db.SurveyInvitations.AsNoTracking().Where(i => i.SubmittedAt != null && i.Comment != null && i.Comment != ""),
             r => r.Id,
             i => i.RequestId,
-            (r, i) => new { r.ProvinceId, r.SubjectId, r.FirstAnsweredById, r.CreatedAt, SubmittedAt = i.SubmittedAt!.Value, i.Comment, i.Scores, i.Id });
-        var rows = await comments.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id)
+            (r, i) => new { RequestId = r.Id, r.ProvinceId, r.SubjectId, r.FirstAnsweredById, r.CreatedAt, SubmittedAt = i.SubmittedAt!.Value, i.Comment, i.Scores });
+        var rows = await comments.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.RequestId)
             .Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
         var more = rows.Count > PageSize;
         rows = rows.Take(PageSize).ToList();

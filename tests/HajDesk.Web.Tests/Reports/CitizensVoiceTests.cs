@@ -55,7 +55,7 @@ public class CitizensVoiceTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Comments_ASupervisorReadsThoseOfTheirProvince_NewestFirst(DatabaseProvider provider)
+    public async Task Comments_ASupervisorReadsThoseOfTheirProvince_LatestRequestsFirst(DatabaseProvider provider)
     {
         await using var app = await HajDeskFactory.CreateAsync(provider, NoRound);
         await ReportSeed.SeedAsync(app, 240);
@@ -77,7 +77,7 @@ public class CitizensVoiceTests
         Assert.Equal(expected, first.Page.Count + second.Page.Count);
         var all = first.Page.Concat(second.Page).ToList();
         Assert.All(all, c => Assert.Equal(tehran.Name, c.Province));
-        Assert.Equal(all.OrderByDescending(c => c.SubmittedAt).Select(c => c.SubmittedAt), all.Select(c => c.SubmittedAt));
+        Assert.Equal(all.OrderByDescending(c => c.ReceivedAt).Select(c => c.ReceivedAt), all.Select(c => c.ReceivedAt));
         Assert.Contains(all, c => c.Expert == "کارشناس یکم");
     }
 
