@@ -12,3 +12,13 @@ UPDATE "Requests" SET
     "Rating" = CASE WHEN "Id" % 3 = 0 THEN NULL ELSE 1 + ("Id" * 7) % 5 END
 WHERE "Status" IN ('Answered', 'Closed', 'Reopened');
 ANALYZE "Requests";
+-- The citizens' voice (issue 26): a satisfaction survey for every answered request, two thirds of them answered
+-- (scores spread over 1–5 per item), one answer in ten with a comment.
+DELETE FROM "SurveyInvitations";
+INSERT INTO "SurveyInvitations" ("RequestId", "TokenHash", "CreatedAt", "ExpiresAt", "SubmittedAt", "Scores", "Comment")
+SELECT "Id", md5("Id"::text) || md5(('s' || "Id")::text), "FirstAnsweredAt", "FirstAnsweredAt" + interval '30 days',
+    CASE WHEN "Id" % 3 <> 0 THEN "FirstAnsweredAt" + interval '2 days' END,
+    CASE WHEN "Id" % 3 <> 0 THEN concat_ws(',', 1 + "Id" % 5, 1 + ("Id" / 5) % 5, 1 + ("Id" / 25) % 5, 1 + ("Id" / 125) % 5, 1 + ("Id" / 7) % 5) END,
+    CASE WHEN "Id" % 3 <> 0 AND "Id" % 10 = 1 THEN 'پاسخ روشن بود ولی دیر رسید؛ نظر شماره ' || "Id" END
+FROM "Requests" WHERE "FirstAnsweredAt" IS NOT NULL;
+ANALYZE "SurveyInvitations";

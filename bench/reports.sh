@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Times the reports at a million requests on PostgreSQL (issue 13): every dashboard view (by month, province,
-# subject, expert) as an administrator over the last year of every province (the worst case) and as a Tehran
-# supervisor, and the public statistics page uncached and from the output cache. Reuses the database that
+# Times the reports at a million requests on PostgreSQL (issues 13 and 26): every dashboard view (by month,
+# province, subject, expert) over the year 1403 and over all time, as an administrator (every province: the worst
+# case) and as a Tehran supervisor, first from the report summary (decision 0006) and then, in the same run, counted
+# live without it (BENCH_LIVE=0 skips that), and the public statistics page uncached and from the output cache. Reuses the database that
 # bench/inbox-benchmark.sh seeds (run that first, or BENCH_SEED=1 here), adds the report columns with
 # bench/reports-seed.sql, and prints a Markdown table of p50/p95 in ms over BENCH_RUNS runs (default 10).
 #   bench/reports.sh [count]        default count 1000000
@@ -20,8 +21,9 @@ pgpass="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$HAJDESK_TEST_POSTGRES")"
 pgport="$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$HAJDESK_TEST_POSTGRES")"
 psql_() { PGPASSWORD="$pgpass" psql -h 127.0.0.1 -p "$pgport" -U hajdesk_test -v ON_ERROR_STOP=1 -qtA "$@"; }
 
-dotnet build src/HajDesk.Web -c Release -v quiet -nologo >/dev/null
-bin="$root/src/HajDesk.Web/bin/Release/net10.0"
+# BENCH_BIN: an already built copy of the app (e.g. while the worktree builds something else); else built here.
+if [[ -z "${BENCH_BIN:-}" ]]; then dotnet build src/HajDesk.Web -c Release -v quiet -nologo >/dev/null; fi
+bin="${BENCH_BIN:-$root/src/HajDesk.Web/bin/Release/net10.0}"
 app_() { (cd "$bin" && exec dotnet HajDesk.Web.dll "$@"); }
 export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres
 # A benchmark node's key ring holds nothing worth protecting: accepted unencrypted on purpose.
@@ -55,12 +57,28 @@ UPDATE "Requests" SET "FirstAnsweredById" = CASE WHEN "Id" % 2 = 0 THEN 'bench-s
 WHERE "FirstAnsweredAt" IS NOT NULL;
 SQL
 
-# Started directly (not through app_), so that $app_pid is the app itself and killing it stops the app.
-(cd "$bin" && exec dotnet HajDesk.Web.dll --urls "http://127.0.0.1:$port") >/tmp/hajdesk-reports-bench.log 2>&1 &
-app_pid=$!
+# The seed wrote behind the app's back: the report summary (decision 0006) is rebuilt from scratch by the app's
+# round, which the benchmark waits for.
+psql_ -d "$db" -c 'DELETE FROM "ReportSummaryRows"' -c 'DELETE FROM "ReportSummaryMonths"' -c 'DELETE FROM "ReportSummaryChanges"' >/dev/null
+
+start_app() { # [extra environment assignments]
+  # Started directly (not through app_), so that $app_pid is the app itself and killing it stops the app.
+  (cd "$bin" && exec env "$@" dotnet HajDesk.Web.dll --urls "http://127.0.0.1:$port") >>/tmp/hajdesk-reports-bench.log 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 1; done
+}
+stop_app() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; }
+wait_for_summary() {
+  for _ in $(seq 1 600); do
+    grep -q 'Report summary: summarised' /tmp/hajdesk-reports-bench.log && return 0
+    sleep 1
+  done
+  echo "the report summary was not built within 10 minutes; timing anyway" >&2
+}
+app_pid=""
+: >/tmp/hajdesk-reports-bench.log
 jar="$(mktemp)"
-trap 'kill $app_pid 2>/dev/null || true; rm -f "$jar"' EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 1; done
+trap 'if [[ -n "$app_pid" ]]; then kill "$app_pid" 2>/dev/null || true; fi; rm -f "$jar"' EXIT
 
 sign_in() {
   rm -f "$jar"
@@ -76,24 +94,39 @@ measure() { # label url [runs]
     printf "| %s | %.0f | %.0f |\n", label, t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.5)] }'
 }
 
-# The last full Jalali year of the seeded data (1403) and its last quarter.
+# The last full Jalali year of the seeded data (1403), and all time.
 year="From=1403/01/01&To=1403/12/30"
+views() { # mode
+  for who in bench.admin bench.supervisor; do
+    sign_in "$who"
+    curl -s -o /dev/null -b "$jar" "http://127.0.0.1:$port/staff/reports?$year" # warm-up
+    for view in month province subject expert; do
+      measure "$1 · $who: by $view, year 1403" "http://127.0.0.1:$port/staff/reports?$year&View=$view"
+    done
+    for view in month province subject expert; do
+      measure "$1 · $who: by $view, all time" "http://127.0.0.1:$port/staff/reports?View=$view" "${ALL_TIME_RUNS:-$runs}"
+    done
+  done
+}
+
 echo "| view ($count requests) | p50 ms | p95 ms |"
 echo "| --- | ---: | ---: |"
-for who in bench.admin bench.supervisor; do
-  sign_in "$who"
-  curl -s -o /dev/null -b "$jar" "http://127.0.0.1:$port/staff/reports?$year" # warm-up
-  for view in month province subject expert; do
-    measure "$who: by $view, year 1403" "http://127.0.0.1:$port/staff/reports?$year&View=$view"
-  done
-  measure "$who: by month, all time" "http://127.0.0.1:$port/staff/reports" 3
-done
+# With the summary: the app's first round summarises every finished month (logged), then the views are timed.
+start_app
+wait_for_summary
+views summary
+stop_app
+# The same views counted live (no summary, no round), in the same run: the ratio is what the summary buys.
+if [[ "${BENCH_LIVE:-1}" == 1 ]]; then
+  psql_ -d "$db" -c 'DELETE FROM "ReportSummaryRows"' -c 'DELETE FROM "ReportSummaryMonths"' >/dev/null
+  start_app Reports__SummaryInterval=00:00:00
+  ALL_TIME_RUNS=3 views live
+  stop_app
+fi
 rm -f "$jar"
 # The first request of the day computes the snapshot (restart: empty cache); the others are served from the cache.
-kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
-# Started directly (not through app_), so that $app_pid is the app itself and killing it stops the app.
-(cd "$bin" && exec dotnet HajDesk.Web.dll --urls "http://127.0.0.1:$port") >>/tmp/hajdesk-reports-bench.log 2>&1 &
-app_pid=$!
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 1; done
+: >/tmp/hajdesk-reports-bench.log
+start_app
+wait_for_summary
 measure "public /statistics, first of the day" "http://127.0.0.1:$port/statistics" 1
 measure "public /statistics, cached" "http://127.0.0.1:$port/statistics" 50

@@ -40,16 +40,25 @@ public static class DeadlineRecalculation
             }
 
             after = batch[^1].Id;
+            var movedAt = new List<DateTime>();
             foreach (var r in batch)
             {
                 var due = Later(r.DueAt, calendar.AddWorkingDays(r.CreatedAt, r.ResponseDays + r.WaitedWorkingDays));
                 if (due != r.DueAt)
                 {
                     var id = r.Id;
-                    moved += await db.Requests.Where(x => x.Id == id && x.DueAt < due)
+                    var count = await db.Requests.Where(x => x.Id == id && x.DueAt < due)
                         .ExecuteUpdateAsync(s => s.SetProperty(x => x.DueAt, due), cancellationToken);
+                    moved += count;
+                    if (count > 0)
+                    {
+                        movedAt.Add(r.CreatedAt);
+                    }
                 }
             }
+
+            // The overdue counts of those months changed: the report summary counts them live until summarised again.
+            await Reports.ReportSummary.MarkMonthsAsync(db, movedAt, cancellationToken);
         }
     }
 

@@ -103,12 +103,20 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
+    /// <summary>The report summary (decision 0006): its rows, its months and the changes since they were summarised.</summary>
+    public DbSet<Reports.ReportSummaryRow> ReportSummaryRows => Set<Reports.ReportSummaryRow>();
+
+    public DbSet<Reports.ReportSummaryMonth> ReportSummaryMonths => Set<Reports.ReportSummaryMonth>();
+
+    public DbSet<Reports.ReportSummaryChange> ReportSummaryChanges => Set<Reports.ReportSummaryChange>();
+
     /// <summary>Rate-limit windows shared by every node (PostgreSQL; the SQLite table stays empty).</summary>
     public DbSet<Operations.RateCounter> RateCounters => Set<Operations.RateCounter>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Versioning.Stamp(this);
+        Reports.ReportSummary.MarkChanges(this);
         var referenceData = ChangesReferenceData();
         using var turn = Database.CurrentTransaction is null ? WriteGate?.Enter(this) : null;
         try
@@ -127,6 +135,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Versioning.Stamp(this);
+        Reports.ReportSummary.MarkChanges(this);
         var referenceData = ChangesReferenceData();
         // SQLite: this save's turn among the process's writers (see IDatabaseWriteGate), held until after the commit.
         using var turn = Database.CurrentTransaction is null && WriteGate is { } gate ? await gate.EnterAsync(this, cancellationToken) : null;
@@ -190,6 +199,20 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
     {
         base.OnModelCreating(builder);
 
+        builder.Entity<Reports.ReportSummaryRow>(e =>
+        {
+            e.HasIndex(r => new { r.Month, r.ProvinceId });
+            e.Property(r => r.FirstAnsweredById).HasMaxLength(450);
+        });
+
+        builder.Entity<Reports.ReportSummaryMonth>(e =>
+        {
+            e.HasKey(m => m.Month);
+            e.Property(m => m.Month).ValueGeneratedNever();
+        });
+
+        builder.Entity<Reports.ReportSummaryChange>(e => e.HasIndex(c => c.Month));
+
         builder.Entity<Operations.RateCounter>(e =>
         {
             e.HasKey(c => new { c.Key, c.WindowStart });
@@ -242,6 +265,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.Property(i => i.TokenHash).HasMaxLength(64);
             e.HasIndex(i => i.TokenHash).IsUnique();
             e.HasIndex(i => i.RequestId).IsUnique();
+            e.HasIndex(i => i.SubmittedAt);
             e.Property(i => i.Scores).HasMaxLength(40);
             e.Property(i => i.Comment).HasMaxLength(SurveyQuestionnaire.MaxCommentLength);
             // Only the first submission may record: a save of a second one, read before the first committed, fails.

@@ -45,6 +45,9 @@ public static class FirstAnswerBackfill
                 filled += await db.Requests.Where(r => ids.Contains(r.Id) && r.FirstAnswerWorkingDays == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.FirstAnswerWorkingDays, group.Key), cancellationToken);
             }
+
+            // The histograms of those months changed: the report summary counts them live until summarised again.
+            await ReportSummary.MarkMonthsAsync(db, batch.Select(r => r.CreatedAt), cancellationToken);
         }
     }
 }

@@ -46,6 +46,12 @@ public readonly record struct JalaliMonth(int Year, int Month) : IComparable<Jal
     /// <summary><c>1404-01</c>: a stable key.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}");
 
+    /// <summary><c>140401</c>: the month as one number (year × 100 + month), as the report summary stores it.</summary>
+    public int Number => (Year * 100) + Month;
+
+    /// <summary>The month of <see cref="Number"/>.</summary>
+    public static JalaliMonth FromNumber(int number) => new(number / 100, number % 100);
+
     public int CompareTo(JalaliMonth other) => (Year, Month).CompareTo((other.Year, other.Month));
 
     public static bool operator <(JalaliMonth left, JalaliMonth right) => left.CompareTo(right) < 0;

@@ -6,7 +6,11 @@ namespace HajDesk.Core.Reports;
 /// </summary>
 public sealed record ReportFigures
 {
-    /// <summary>An empty group.</summary>
+    /// <summary>No survey scores: five items of five zeros.</summary>
+    public static IReadOnlyList<IReadOnlyList<int>> EmptyScores { get; } =
+        Enumerable.Range(0, Surveys.SurveyQuestionnaire.Items.Count).Select(_ => (IReadOnlyList<int>)new int[5]).ToArray();
+
+    /// <summary>An empty group (after <see cref="EmptyScores"/>: static properties are initialised in order).</summary>
     public static ReportFigures Empty { get; } = new();
 
     /// <summary>Requests received.</summary>
@@ -38,6 +42,29 @@ public sealed record ReportFigures
     /// Percentiles are read from it.
     /// </summary>
     public IReadOnlyDictionary<int, int> WorkingDaysHistogram { get; init; } = new Dictionary<int, int>();
+
+    /// <summary>Satisfaction surveys sent (one per request answered or closed, <see cref="Surveys.SurveyInvitation"/>).</summary>
+    public int SurveysSent { get; init; }
+
+    /// <summary>Of those, answered by the citizen.</summary>
+    public int SurveysAnswered { get; init; }
+
+    /// <summary>
+    /// How the answered surveys scored each item of <see cref="Surveys.SurveyQuestionnaire.Items"/>: one list per item,
+    /// index 0 is the score 1 … index 4 the score 5.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<int>> SurveyScores { get; init; } = EmptyScores;
+
+    /// <summary>Answered surveys, in percent of those sent.</summary>
+    public double? SurveyResponsePercent => Percent(SurveysAnswered, SurveysSent);
+
+    /// <summary>The mean score (1 to 5) of item <paramref name="item"/> of the questionnaire; null without answers.</summary>
+    public double? SurveyMean(int item)
+    {
+        var counts = SurveyScores[item];
+        var answers = counts.Sum();
+        return answers == 0 ? null : counts.Select((count, index) => (double)count * (index + 1)).Sum() / answers;
+    }
 
     /// <summary>Requests whose timeliness is decided: answered, or unanswered and already overdue.</summary>
     public int Decided => Answered + OverdueUnanswered;
@@ -85,7 +112,18 @@ public sealed record ReportFigures
             Objected = Objected + other.Objected,
             RatingCounts = RatingCounts.Zip(other.RatingCounts, (a, b) => a + b).ToArray(),
             WorkingDaysHistogram = histogram,
+            SurveysSent = SurveysSent + other.SurveysSent,
+            SurveysAnswered = SurveysAnswered + other.SurveysAnswered,
+            SurveyScores = AddScores(SurveyScores, other.SurveyScores),
         };
+    }
+
+    /// <summary>Two score tables added item by item.</summary>
+    public static IReadOnlyList<IReadOnlyList<int>> AddScores(IReadOnlyList<IReadOnlyList<int>> a, IReadOnlyList<IReadOnlyList<int>> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Zip(b, (x, y) => (IReadOnlyList<int>)x.Zip(y, (m, n) => m + n).ToArray()).ToArray();
     }
 
     private static double? Percent(int part, int whole) => whole == 0 ? null : 100.0 * part / whole;

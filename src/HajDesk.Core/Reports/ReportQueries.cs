@@ -23,26 +23,29 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(filter);
         var now = time.GetUtcNow().UtcDateTime;
         var requests = filter.Apply(db.Requests.AsNoTracking());
+        var sources = await SourcesAsync(filter, requests, now, cancellationToken);
         IReadOnlyList<ReportRow> rows;
         ReportFigures? total = null;
         switch (grouping)
         {
             case ReportGrouping.Province:
-                var byProvince = await GroupAsync(requests, r => r.ProvinceId, now, cancellationToken);
+                var byProvince = await FiguresAsync(sources, r => r.ProvinceId, s => s.ProvinceId, now, cancellationToken);
                 var provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.DisplayOrder).ThenBy(p => p.Id)
                     .Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
                 rows = provinces.Where(p => byProvince.ContainsKey(p.Id))
                     .Select(p => new ReportRow(Invariant(p.Id), p.Name, byProvince[p.Id])).ToList();
                 break;
             case ReportGrouping.Subject:
-                var bySubject = await GroupAsync(requests, r => r.SubjectId, now, cancellationToken);
+                var bySubject = await FiguresAsync(sources, r => r.SubjectId, s => s.SubjectId, now, cancellationToken);
                 var subjects = await db.Subjects.AsNoTracking().Where(s => s.ParentId == null).OrderBy(s => s.DisplayOrder).ThenBy(s => s.Id)
                     .Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
                 rows = subjects.Where(s => bySubject.ContainsKey(s.Id))
                     .Select(s => new ReportRow(Invariant(s.Id), s.Name, bySubject[s.Id])).ToList();
                 break;
             case ReportGrouping.Expert:
-                var byExpert = await GroupAsync(requests.Where(r => r.FirstAnsweredById != null), r => r.FirstAnsweredById!, now, cancellationToken);
+                var answered = new Sources(
+                    sources.Live?.Where(r => r.FirstAnsweredById != null), sources.Summary?.Where(s => s.FirstAnsweredById != null));
+                var byExpert = await FiguresAsync(answered, r => r.FirstAnsweredById!, s => s.FirstAnsweredById!, now, cancellationToken);
                 var ids = byExpert.Keys.ToList();
                 var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
                     .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
@@ -52,13 +55,14 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
                 break;
             case ReportGrouping.Month:
                 var months = await MonthsAsync(filter, requests, cancellationToken);
+                var index = months.Select((m, i) => (m.Number, i)).ToDictionary(p => p.Number, p => p.i);
                 var byMonth = months.Count == 0
                     ? []
-                    : await GroupAsync(requests, MonthIndex(months), now, cancellationToken);
+                    : await FiguresAsync(sources, MonthIndex(months), s => index.GetValueOrDefault(s.Month, -1), now, cancellationToken);
                 rows = months.Select((m, i) => new ReportRow(m.Key, m.PersianName, byMonth.GetValueOrDefault(i) ?? ReportFigures.Empty)).ToList();
                 break;
             default:
-                var all = await GroupAsync(requests, r => 0, now, cancellationToken);
+                var all = await FiguresAsync(sources, r => 0, s => 0, now, cancellationToken);
                 rows = [];
                 total = all.GetValueOrDefault(0) ?? ReportFigures.Empty;
                 break;
@@ -67,6 +71,195 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
         total ??= rows.Aggregate(ReportFigures.Empty, (sum, row) => sum.Add(row.Figures));
         return new Report(grouping, total, rows, now);
     }
+
+    /// <summary>
+    /// Where a report's figures come from (decision 0006): the summary rows of the finished months that lie wholly
+    /// within the filter's dates and have not changed since they were summarised, and the live requests of every
+    /// other instant (the current month, changed or never summarised months, partial months at the range's ends).
+    /// </summary>
+    private async Task<Sources> SourcesAsync(ReportFilter filter, IQueryable<ServiceRequest> requests, DateTime now, CancellationToken cancellationToken)
+    {
+        var scope = SummaryScope.Rebind(filter.Scope);
+        if (scope is null)
+        {
+            return new Sources(requests, null);
+        }
+
+        var current = JalaliMonth.OfInstant(now).Number;
+        var summarised = await db.ReportSummaryMonths.AsNoTracking()
+            .Where(m => m.Month < current && m.OverdueCutoff <= now).Select(m => m.Month).ToListAsync(cancellationToken);
+        if (summarised.Count == 0)
+        {
+            return new Sources(requests, null);
+        }
+
+        var changed = (await db.ReportSummaryChanges.AsNoTracking().Where(c => c.Month < current)
+            .Select(c => c.Month).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var (from, to) = (filter.Dates.StartUtc, filter.Dates.EndUtc);
+        var usable = summarised.Where(m => !changed.Contains(m)).Select(JalaliMonth.FromNumber)
+            .Where(m => (from is null || m.StartUtc >= from) && (to is null || m.Next().StartUtc <= to))
+            .Order().ToList();
+        if (usable.Count == 0)
+        {
+            return new Sources(requests, null);
+        }
+
+        // The live instants: the gaps between runs of consecutive usable months, within the filter's dates.
+        var gaps = new List<(DateTime? Start, DateTime? End)>();
+        DateTime? gapStart = from;
+        for (var i = 0; i < usable.Count; i++)
+        {
+            var runStart = usable[i].StartUtc;
+            while (i + 1 < usable.Count && usable[i + 1] == usable[i].Next())
+            {
+                i++;
+            }
+
+            if (gapStart is null || gapStart < runStart)
+            {
+                gaps.Add((gapStart, runStart));
+            }
+
+            gapStart = usable[i].Next().StartUtc;
+        }
+
+        if (to is null || gapStart < to)
+        {
+            gaps.Add((gapStart, to));
+        }
+
+        var numbers = usable.Select(m => m.Number).ToList();
+        var summary = db.ReportSummaryRows.AsNoTracking().Where(r => numbers.Contains(r.Month)).Where(scope);
+        if (filter.ProvinceId is int province)
+        {
+            summary = summary.Where(r => r.ProvinceId == province);
+        }
+
+        if (filter.SubjectId is int subject)
+        {
+            summary = summary.Where(r => r.SubjectId == subject);
+        }
+
+        if (filter.Channel is RequestChannel channel)
+        {
+            summary = summary.Where(r => r.Channel == channel);
+        }
+
+        return new Sources(gaps.Count == 0 ? null : requests.Where(Within(gaps)), summary);
+    }
+
+    /// <summary>The figures per key: the live requests counted in the database, the summary rows added in memory.</summary>
+    private async Task<Dictionary<TKey, ReportFigures>> FiguresAsync<TKey>(
+        Sources sources, Expression<Func<ServiceRequest, TKey>> liveKey, Func<ReportSummaryRow, TKey> summaryKey, DateTime now,
+        CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        var figures = sources.Live is null ? [] : await GroupAsync(sources.Live, liveKey, now, cancellationToken);
+        if (sources.Live is not null)
+        {
+            foreach (var (key, surveys) in await SurveysAsync(db, sources.Live, liveKey, cancellationToken))
+            {
+                figures[key] = (figures.GetValueOrDefault(key) ?? ReportFigures.Empty) with
+                {
+                    SurveysSent = surveys.SurveysSent,
+                    SurveysAnswered = surveys.SurveysAnswered,
+                    SurveyScores = surveys.SurveyScores,
+                };
+            }
+        }
+
+        if (sources.Summary is not null)
+        {
+            var sums = new Dictionary<TKey, ReportFiguresSum>();
+            await foreach (var row in sources.Summary.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                var key = summaryKey(row);
+                if (!sums.TryGetValue(key, out var sum))
+                {
+                    sums[key] = sum = new ReportFiguresSum();
+                }
+
+                row.AddTo(sum, now);
+            }
+
+            foreach (var (key, sum) in sums)
+            {
+                figures[key] = figures.TryGetValue(key, out var live) ? live.Add(sum.ToFigures()) : sum.ToFigures();
+            }
+        }
+
+        return figures;
+    }
+
+    /// <summary>
+    /// The satisfaction surveys of <paramref name="requests"/> per key: how many were sent and answered, and the
+    /// scores of each item (the scores are stored as text, <c>5,4,4,5,5</c>, so they are added in memory; one row per
+    /// survey of the requests counted live).
+    /// </summary>
+    internal static async Task<Dictionary<TKey, ReportFigures>> SurveysAsync<TKey>(
+        HajDeskDbContext db, IQueryable<ServiceRequest> requests, Expression<Func<ServiceRequest, TKey>> key, CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        Expression<Func<ServiceRequest, Surveys.SurveyInvitation, SurveyRow<TKey>>> shape =
+            (r, i) => new SurveyRow<TKey> { Key = KeyOf<TKey>(), Answered = i.SubmittedAt != null, Scores = i.Scores };
+        Expression<Func<TKey>> placeholder = () => KeyOf<TKey>();
+        var keyBody = new Substitution(key.Parameters[0], shape.Parameters[0]).Visit(key.Body);
+        var selector = Expression.Lambda<Func<ServiceRequest, Surveys.SurveyInvitation, SurveyRow<TKey>>>(
+            new Substitution(placeholder.Body, keyBody).Visit(shape.Body), shape.Parameters);
+        var rows = await requests.Join(db.SurveyInvitations, r => r.Id, i => i.RequestId, selector).ToListAsync(cancellationToken);
+
+        var result = new Dictionary<TKey, ReportFigures>();
+        foreach (var group in rows.GroupBy(r => r.Key))
+        {
+            var scores = ReportFigures.EmptyScores.Select(item => item.ToArray()).ToArray();
+            var answered = 0;
+            foreach (var row in group.Where(r => r.Answered))
+            {
+                answered++;
+                var values = (row.Scores ?? string.Empty).Split(',');
+                for (var item = 0; item < Math.Min(values.Length, scores.Length); item++)
+                {
+                    if (int.TryParse(values[item], NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= 1 and <= 5)
+                    {
+                        scores[item][score - 1]++;
+                    }
+                }
+            }
+
+            result[group.Key] = ReportFigures.Empty with { SurveysSent = group.Count(), SurveysAnswered = answered, SurveyScores = scores };
+        }
+
+        return result;
+    }
+
+    /// <summary><c>CreatedAt</c> within one of <paramref name="ranges"/> (an open end is unbounded).</summary>
+    private static Expression<Func<ServiceRequest, bool>> Within(IReadOnlyList<(DateTime? Start, DateTime? End)> ranges)
+    {
+        var request = Expression.Parameter(typeof(ServiceRequest), "r");
+        var createdAt = Expression.Property(request, nameof(ServiceRequest.CreatedAt));
+        Expression? any = null;
+        foreach (var (start, end) in ranges)
+        {
+            Expression range = Expression.Constant(true);
+            if (start is DateTime s)
+            {
+                range = Expression.GreaterThanOrEqual(createdAt, Expression.Constant(s));
+            }
+
+            if (end is DateTime e)
+            {
+                var before = Expression.LessThan(createdAt, Expression.Constant(e));
+                range = start is null ? before : Expression.AndAlso(range, before);
+            }
+
+            any = any is null ? range : Expression.OrElse(any, range);
+        }
+
+        return Expression.Lambda<Func<ServiceRequest, bool>>(any ?? Expression.Constant(false), request);
+    }
+
+    /// <summary>The live requests (null: none) and the summary rows (null: none) a report reads.</summary>
+    private sealed record Sources(IQueryable<ServiceRequest>? Live, IQueryable<ReportSummaryRow>? Summary);
 
     /// <summary>
     /// One grouped query: every count of <see cref="ReportFigures"/> as a conditional <c>COUNT</c>, grouped by the key
@@ -82,7 +275,14 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
             .Select(Counting<TKey>(now))
             .ToListAsync(cancellationToken);
 
-        return rows.GroupBy(row => row.Key).ToDictionary(g => g.Key, g => new ReportFigures
+        return rows.GroupBy(row => row.Key).ToDictionary(g => g.Key, Sum);
+    }
+
+    /// <summary>The figures of rows of one key (one row per day count), summed.</summary>
+    internal static ReportFigures Sum<TKey>(IEnumerable<GroupCounts<TKey>> rows)
+    {
+        var g = rows.ToList();
+        return new ReportFigures
         {
             Received = g.Sum(row => row.Received),
             Answered = g.Sum(row => row.Answered),
@@ -93,19 +293,28 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
             Objected = g.Sum(row => row.Objected),
             RatingCounts = [g.Sum(row => row.Rated1), g.Sum(row => row.Rated2), g.Sum(row => row.Rated3), g.Sum(row => row.Rated4), g.Sum(row => row.Rated5)],
             WorkingDaysHistogram = g.Where(row => row.Days != null).ToDictionary(row => row.Days!.Value, row => row.Received),
-        });
+        };
     }
 
     /// <summary>
-    /// The counting projection of one group. The overdue count's condition is <see cref="RequestRules.OverdueAt"/>
-    /// (the inbox's own), put in place of <see cref="UnansweredOverdue"/> so that it is written once.
+    /// The counting projection of one group whose key is a <see cref="DaysKey{TKey}"/>.
     /// </summary>
-    private static Expression<Func<IGrouping<DaysKey<TKey>, ServiceRequest>, GroupCounts<TKey>>> Counting<TKey>(DateTime now)
+    private static Expression<Func<IGrouping<DaysKey<TKey>, ServiceRequest>, GroupCounts<TKey>>> Counting<TKey>(DateTime now) =>
+        Counting<DaysKey<TKey>, TKey>(now, k => k.Key, k => k.Days);
+
+    /// <summary>
+    /// The counting projection of one group, its key and day count read from the group key by <paramref name="keyOf"/>
+    /// and <paramref name="daysOf"/> (the report summary groups on more columns). The overdue count's condition is
+    /// <see cref="RequestRules.OverdueAt"/> (the inbox's own), put in place of <see cref="UnansweredOverdue"/> so
+    /// that it is written once.
+    /// </summary>
+    internal static Expression<Func<IGrouping<TGroup, ServiceRequest>, GroupCounts<TKey>>> Counting<TGroup, TKey>(
+        DateTime now, Expression<Func<TGroup, TKey>> keyOf, Expression<Func<TGroup, int?>> daysOf)
     {
-        Expression<Func<IGrouping<DaysKey<TKey>, ServiceRequest>, GroupCounts<TKey>>> shape = g => new GroupCounts<TKey>
+        Expression<Func<IGrouping<TGroup, ServiceRequest>, GroupCounts<TKey>>> shape = g => new GroupCounts<TKey>
         {
-            Key = g.Key.Key,
-            Days = g.Key.Days,
+            Key = KeyOf<TKey>(),
+            Days = DaysOf(),
             Received = g.Count(),
             Answered = g.Count(r => r.FirstAnsweredAt != null),
             Closed = g.Count(r => r.Status == RequestStatus.Closed),
@@ -126,8 +335,20 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
             Expression.Property(request, nameof(ServiceRequest.FirstAnsweredAt)), Expression.Constant(null, typeof(DateTime?)));
         var condition = Expression.Lambda<Func<ServiceRequest, bool>>(Expression.AndAlso(unanswered, overdue.Body), request);
         var placeholder = Expression.Field(null, typeof(ReportQueries).GetField(nameof(UnansweredOverdue), BindingFlags.NonPublic | BindingFlags.Static)!);
-        return (Expression<Func<IGrouping<DaysKey<TKey>, ServiceRequest>, GroupCounts<TKey>>>)new Substitution(placeholder, condition).Visit(shape);
+        var groupKey = Expression.Property(shape.Parameters[0], nameof(IGrouping<TGroup, ServiceRequest>.Key));
+        Expression<Func<TKey>> keyPlaceholder = () => KeyOf<TKey>();
+        Expression<Func<int?>> daysPlaceholder = () => DaysOf();
+        Expression body = new Substitution(placeholder, condition).Visit(shape.Body);
+        body = new Substitution(keyPlaceholder.Body, new Substitution(keyOf.Parameters[0], groupKey).Visit(keyOf.Body)).Visit(body);
+        body = new Substitution(daysPlaceholder.Body, new Substitution(daysOf.Parameters[0], groupKey).Visit(daysOf.Body)).Visit(body);
+        return Expression.Lambda<Func<IGrouping<TGroup, ServiceRequest>, GroupCounts<TKey>>>(body, shape.Parameters);
     }
+
+    /// <summary>Stands for the group's key in <see cref="Counting{TGroup, TKey}"/>; never called.</summary>
+    private static TKey KeyOf<TKey>() => throw new UnreachableException();
+
+    /// <summary>Stands for the group's day count in <see cref="Counting{TGroup, TKey}"/>; never called.</summary>
+    private static int? DaysOf() => throw new UnreachableException();
 
     /// <summary>Stands for the overdue condition in <see cref="Counting{TKey}"/>; never called.</summary>
     private static readonly Func<ServiceRequest, bool> UnansweredOverdue = _ => throw new UnreachableException();
@@ -184,13 +405,16 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
 
     private static string Invariant(int id) => id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Replaces a parameter, or a static field read, with another expression.</summary>
-    private sealed class Substitution(Expression from, Expression to) : ExpressionVisitor
+    /// <summary>Replaces a parameter, a static field read or a call of a static placeholder method with another expression.</summary>
+    internal sealed class Substitution(Expression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
 
         protected override Expression VisitMember(MemberExpression node) =>
             from is MemberExpression field && node.Member == field.Member && node.Expression is null ? to : base.VisitMember(node);
+
+        protected override Expression VisitMethodCall(MethodCallExpression node) =>
+            from is MethodCallExpression call && node.Method == call.Method && node.Object is null ? to : base.VisitMethodCall(node);
     }
 
     /// <summary>A group key and a day count, grouped on together (EF Core translates a member initialization).</summary>
@@ -202,8 +426,18 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
         public int? Days { get; init; }
     }
 
+    /// <summary>One survey of a counted request, as the database returns it.</summary>
+    internal sealed class SurveyRow<TKey>
+    {
+        public required TKey Key { get; init; }
+
+        public bool Answered { get; init; }
+
+        public string? Scores { get; init; }
+    }
+
     /// <summary>The counts of one key and day count, as the database returns them.</summary>
-    private sealed class GroupCounts<TKey>
+    internal sealed class GroupCounts<TKey>
     {
         public required TKey Key { get; init; }
 

@@ -26,6 +26,17 @@ public static class SurveyQuestionnaire
         new("overall", "روی‌هم‌رفته چه اندازه از این خدمت راضی هستید؟"),
     ];
 
+    /// <summary>A short name of an item for table headings (the reports), by its key.</summary>
+    public static string ShortText(string key) => key switch
+    {
+        "access" => "دسترسی",
+        "speed" => "به‌موقع بودن",
+        "clarity" => "روشنی پاسخ",
+        "conduct" => "رفتار کارشناس",
+        "overall" => "رضایت کلی",
+        _ => key,
+    };
+
     /// <summary>The scale's labels, from 1 to 5.</summary>
     public static IReadOnlyList<string> ScaleLabels { get; } = ["خیلی کم", "کم", "متوسط", "زیاد", "خیلی زیاد"];
 }

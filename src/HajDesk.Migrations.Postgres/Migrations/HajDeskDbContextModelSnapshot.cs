@@ -750,6 +750,127 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.ToTable("Subjects");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Reports.ReportSummaryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ReportSummaryChanges");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Reports.ReportSummaryMonth", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OverdueCutoff")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SummarisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ReportSummaryMonths");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Reports.ReportSummaryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AnsweredOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FirstAnsweredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Objected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PendingDue")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated5")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SurveyScores")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SurveysAnswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveysSent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WorkingDays")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "ProvinceId");
+
+                    b.ToTable("ReportSummaryRows");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Requests.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1331,6 +1452,8 @@ namespace HajDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("RequestId")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedAt");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Reports;
+using HajDesk.Core.Surveys;
 
 namespace HajDesk.Web.Exports;
 
@@ -31,6 +32,14 @@ public static class ReportTableExport
         .. Enumerable.Range(1, 5).Select(stars => new ExportColumn<ReportRow>(
             "امتیاز " + PersianText.ToPersianDigits(stars.ToString(CultureInfo.InvariantCulture)),
             r => ExportCell.Of(r.Figures.RatingCounts[stars - 1]))),
+        new("نظرسنجی فرستاده", r => ExportCell.Of(r.Figures.SurveysSent)),
+        new("نظرسنجی پاسخ‌داده", r => ExportCell.Of(r.Figures.SurveysAnswered)),
+        new("درصد پاسخ نظرسنجی", r => ExportCell.Of(Round(r.Figures.SurveyResponsePercent))),
+        .. SurveyQuestionnaire.Items.Select((item, index) => new ExportColumn<ReportRow>(
+            "میانگین نظرسنجی: " + SurveyQuestionnaire.ShortText(item.Key), r => ExportCell.Of(Round(r.Figures.SurveyMean(index))))),
+        .. SurveyQuestionnaire.Items.SelectMany((item, index) => Enumerable.Range(1, 5).Select(score => new ExportColumn<ReportRow>(
+            "نظرسنجی " + SurveyQuestionnaire.ShortText(item.Key) + ": امتیاز " + PersianText.ToPersianDigits(score.ToString(CultureInfo.InvariantCulture)),
+            r => ExportCell.Of(r.Figures.SurveyScores[index][score - 1])))),
     ];
 
     /// <summary>The report's rows and its total as a sheet.</summary>

@@ -11,7 +11,9 @@ public static class ReportsServiceCollectionExtensions
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddScoped<ReportQueries>();
+        services.AddScoped<ReportComments>();
         services.AddHostedService<FirstAnswerBackfillService>();
+        services.AddHostedService<ReportSummaryService>();
         services.AddSingleton<PublicStatistics>();
         // The public statistics page is the same for everyone all day: served from the output cache.
         services.AddOutputCache(o => o.AddPolicy(PublicStatisticsCache, b => b.Expire(TimeSpan.FromMinutes(10))));

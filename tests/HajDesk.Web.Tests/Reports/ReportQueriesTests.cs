@@ -117,30 +117,30 @@ public class ReportQueriesTests
         Assert.Equal(0, report.Total.Received);
     }
 
-    private static StaffActor Admin { get; } = new("a", "مدیر", StaffRole.Administrator, null, []);
+    internal static StaffActor Admin { get; } = new("a", "مدیر", StaffRole.Administrator, null, []);
 
-    private static ReportQueries Queries(HajDeskDbContext db) => new(db, new FixedTime(Now));
+    internal static ReportQueries Queries(HajDeskDbContext db) => new(db, new FixedTime(Now));
 
-    private sealed class FixedTime(DateTime now) : TimeProvider
+    internal sealed class FixedTime(DateTime now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => new(now, TimeSpan.Zero);
     }
 
     /// <summary>The counts a reader would make, one row per group.</summary>
-    private sealed record Counts(
+    internal sealed record Counts(
         int Received = 0, int Answered = 0, int Closed = 0, int OnTime = 0, int Overdue = 0, int Reopened = 0, int Objected = 0,
         int R1 = 0, int R2 = 0, int R3 = 0, int R4 = 0, int R5 = 0);
 
-    private static Counts Add(Counts a, Counts b) => new(
+    internal static Counts Add(Counts a, Counts b) => new(
         a.Received + b.Received, a.Answered + b.Answered, a.Closed + b.Closed, a.OnTime + b.OnTime, a.Overdue + b.Overdue,
         a.Reopened + b.Reopened, a.Objected + b.Objected, a.R1 + b.R1, a.R2 + b.R2, a.R3 + b.R3, a.R4 + b.R4, a.R5 + b.R5);
 
-    private static void AssertSame(Counts expected, ReportFigures actual) => Assert.Equal(
+    internal static void AssertSame(Counts expected, ReportFigures actual) => Assert.Equal(
         expected,
         new Counts(actual.Received, actual.Answered, actual.Closed, actual.AnsweredOnTime, actual.OverdueUnanswered, actual.Reopened,
             actual.Objected, actual.RatingCounts[0], actual.RatingCounts[1], actual.RatingCounts[2], actual.RatingCounts[3], actual.RatingCounts[4]));
 
-    private static async Task<Dictionary<string, Counts>> CountBySqlAsync(HajDeskDbContext db, string key, DateTime start, DateTime end, string where)
+    internal static async Task<Dictionary<string, Counts>> CountBySqlAsync(HajDeskDbContext db, string key, DateTime start, DateTime end, string where, DateTime? now = null)
     {
         var sql = $"""
             SELECT {key},
@@ -160,7 +160,7 @@ public class ReportQueriesTests
             GROUP BY {key}
             """;
         var result = new Dictionary<string, Counts>();
-        await using var reader = await ExecuteAsync(db, sql, start, end);
+        await using var reader = await ExecuteAsync(db, sql, start, end, now ?? Now);
         while (await reader.ReadAsync())
         {
             var n = Enumerable.Range(1, 12).Select(i => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture)).ToArray();
@@ -171,12 +171,12 @@ public class ReportQueriesTests
         return result;
     }
 
-    private static async Task<List<int>> WorkingDaysBySqlAsync(HajDeskDbContext db, DateTime start, DateTime end, string where)
+    internal static async Task<List<int>> WorkingDaysBySqlAsync(HajDeskDbContext db, DateTime start, DateTime end, string where)
     {
         var days = new List<int>();
         await using var reader = await ExecuteAsync(db,
             $"""SELECT "FirstAnswerWorkingDays" FROM "Requests" WHERE "FirstAnswerWorkingDays" IS NOT NULL AND "CreatedAt" >= @start AND "CreatedAt" < @end{where} ORDER BY 1""",
-            start, end);
+            start, end, Now);
         while (await reader.ReadAsync())
         {
             days.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
@@ -185,13 +185,13 @@ public class ReportQueriesTests
         return days;
     }
 
-    private static async Task<DbDataReader> ExecuteAsync(HajDeskDbContext db, string sql, DateTime start, DateTime end)
+    private static async Task<DbDataReader> ExecuteAsync(HajDeskDbContext db, string sql, DateTime start, DateTime end, DateTime now)
     {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in new[] { ("start", start), ("end", end), ("now", Now) })
+        foreach (var (name, value) in new[] { ("start", start), ("end", end), ("now", now) })
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@" + name;
@@ -203,6 +203,6 @@ public class ReportQueriesTests
         return await command.ExecuteReaderAsync();
     }
 
-    private static int? NearestRank(List<int> sorted, int percent) =>
+    internal static int? NearestRank(List<int> sorted, int percent) =>
         sorted.Count == 0 ? null : sorted[(int)Math.Ceiling(percent * sorted.Count / 100.0) - 1];
 }

@@ -18,7 +18,8 @@ namespace HajDesk.Web.Pages.Staff.Reports;
 /// scope. Every view is audited with its filter.
 /// </summary>
 [NoStore]
-public class IndexModel(HajDeskDbContext db, CurrentStaff currentStaff, ReportQueries reports, AuditLog audit, TableExport export) : PageModel
+public class IndexModel(
+    HajDeskDbContext db, CurrentStaff currentStaff, ReportQueries reports, ReportComments comments, AuditLog audit, TableExport export) : PageModel
 {
     /// <summary>The audit action of a dashboard view.</summary>
     public const string AuditAction = "report.view";
@@ -51,7 +52,17 @@ public class IndexModel(HajDeskDbContext db, CurrentStaff currentStaff, ReportQu
     [BindProperty(SupportsGet = true)]
     public string? View { get; set; }
 
+    /// <summary>The page of survey comments shown (from 1).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? CommentsPage { get; set; }
+
     public (string Key, ReportGrouping Grouping, string Name) Current { get; private set; } = Views[0];
+
+    /// <summary>The survey comments of the filter's requests, newest first: the page shown, and whether older ones follow.</summary>
+    public (bool More, IReadOnlyList<ReportComment> Page) Comments { get; private set; } = (false, []);
+
+    /// <summary>The catalogue's deflection per main subject within the filter's dates (national).</summary>
+    public IReadOnlyList<SubjectDeflection> Deflection { get; private set; } = [];
 
     public Report? Result { get; private set; }
 
@@ -69,6 +80,10 @@ public class IndexModel(HajDeskDbContext db, CurrentStaff currentStaff, ReportQu
         ["Channel"] = Channel?.ToString(),
         ["View"] = view,
     }.Where(p => p.Value is not null)).ToUriComponent() is var query ? "/staff/reports" + query : "/staff/reports";
+
+    /// <summary>The address of this view showing page <paramref name="page"/> of the survey comments.</summary>
+    public string CommentsPageUrl(int page) =>
+        LinkTo(Current.Key) + "&CommentsPage=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) + "#comments-title";
 
     /// <summary>The address that downloads the table on screen (its grouping and filter) as CSV or XLSX.</summary>
     public string ExportUrl(ExportFormat format) =>
@@ -96,7 +111,10 @@ public class IndexModel(HajDeskDbContext db, CurrentStaff currentStaff, ReportQu
         }
 
         Result = await reports.ComputeAsync(filter, Current.Grouping, cancellationToken);
-        await audit.WriteAsync(AuditAction, null, Describe(filter));
+        CommentsPage = Math.Clamp(CommentsPage ?? 1, 1, 100_000);
+        Comments = await comments.ListAsync(filter, null, CommentsPage.Value, cancellationToken);
+        Deflection = await CatalogueDeflection.BySubjectAsync(db, filter.Dates, Subject, cancellationToken);
+        await audit.WriteAsync(AuditAction, null, Describe(filter) + (CommentsPage > 1 ? $"؛ نظرها صفحه {CommentsPage}" : null));
         return Page();
     }
 
