@@ -162,7 +162,8 @@ public static class ReportSummary
             return false;
         }
 
-        var requests = db.Requests.AsNoTracking().Where(r => r.CreatedAt >= start && r.CreatedAt < end);
+        // A duplicate merged into another request is counted once, as the survivor (RequestRules.Counted), as live reads do.
+        var requests = db.Requests.AsNoTracking().Where(RequestRules.Counted).Where(r => r.CreatedAt >= start && r.CreatedAt < end);
         var counts = await requests
             .GroupBy(r => new SummaryGroup
             {
