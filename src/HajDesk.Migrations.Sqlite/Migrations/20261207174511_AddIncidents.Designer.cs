@@ -873,6 +873,9 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MobileVerified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NameKey")
                         .HasColumnType("TEXT");
 
