@@ -66,7 +66,22 @@ public sealed class RequestChanges(HajDeskDbContext db, RequestNotifications not
             db.ChangeTracker.Clear();
             return new RequestChangeOutcome(RequestChangeStatus.Conflict);
         }
+        catch (DbUpdateException)
+        {
+            // A colleague's change committed first can also surface as another row's unique key (the survey
+            // invitation both answers would add) before the request's own version check is reached: a conflict too.
+            db.ChangeTracker.Clear();
+            if (!await ChangedMeanwhileAsync(request.Id, expectedVersion, cancellationToken))
+            {
+                throw;
+            }
+
+            return new RequestChangeOutcome(RequestChangeStatus.Conflict);
+        }
 
         return new RequestChangeOutcome(RequestChangeStatus.Saved);
     }
+
+    private async Task<bool> ChangedMeanwhileAsync(long requestId, int expectedVersion, CancellationToken cancellationToken) =>
+        await db.Requests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Version).FirstOrDefaultAsync(cancellationToken) != expectedVersion;
 }
