@@ -57,7 +57,7 @@ if [[ "${BENCH_NO_BUILD:-0}" != 1 ]]; then
 fi
 
 # Every citizen comes from 127.0.0.1 and the demo people are reused: the limits are raised, nothing else changes.
-app_settings=(--urls "http://127.0.0.1:$app_port" "--Captcha:TestCode=$test_code" "--MobileVerification:Enabled=false"
+app_settings=(--urls "http://127.0.0.1:$app_port" "--Captcha:TestCode=$test_code" "--MobileVerification:Enabled=false" "--OpenRequestNotice:Enabled=false"
   --RateLimits:FormPostsPerMinute=1000000 --RateLimits:CaptchaPerMinute=1000000
   --RateLimits:RegistryByClient=1000000 --RateLimits:RegistryByNationalCode=1000000
   --RateLimits:SendFormsByClient=1000000 --Notifications:DispatcherEnabled=true)

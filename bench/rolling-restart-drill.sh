@@ -89,7 +89,7 @@ export HAJDESK_DEPLOY_APP="$app_dir/HajDesk.Web.dll" HAJDESK_DEPLOY_PORT="$port"
   HAJDESK_DEPLOY_MANAGEMENT_PORT=$((port + 50)) HAJDESK_DEPLOY_ENV=Testing Captcha__TestCode="$test_code" \
   RateLimits__FormPostsPerMinute=1000000 RateLimits__CaptchaPerMinute=1000000 RateLimits__RegistryByClient=1000000 \
   RateLimits__RegistryByNationalCode=1000000 RateLimits__SendFormsByClient=1000000 RateLimits__TrackByClient=1000000 \
-  RateLimits__TrackByNationalCode=1000000 Notifications__DispatcherEnabled=true MobileVerification__Enabled=false
+  RateLimits__TrackByNationalCode=1000000 Notifications__DispatcherEnabled=true MobileVerification__Enabled=false OpenRequestNotice__Enabled=false
 say "starting two nodes behind nginx on 127.0.0.1:$port…"
 deploy/run.sh start 2 >"$work/start.log" 2>&1 || { cat "$work/start.log" >&2; die "deploy/run.sh start failed"; }
 # Warm both nodes up (JIT, first queries) through nginx.

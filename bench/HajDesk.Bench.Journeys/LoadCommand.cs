@@ -33,6 +33,7 @@ public static class LoadCommand
                 "bare" => await runner.RunAsync("bare Kestrel page", new Uri(args.Get("bare")), args.GetInt("bare-pid", 0), Journeys.BareAsync),
                 "home" => await runner.RunAsync("home page", app, appPid, Journeys.HomeAsync),
                 "send" => await runner.RunAsync("send journey", app, appPid, journeys.SendAsync),
+                "send-checked" => await runner.RunAsync(CheckedSend, app, appPid, journeys.SendCheckedAsync),
                 "follow" => await FollowAsync(runner, app, appPid, journeys),
                 _ => throw new ArgumentException($"unknown phase '{phase}'"),
             });
@@ -47,6 +48,9 @@ public static class LoadCommand
 
         return results.Sum(r => r.Errors) == 0 && results.All(r => r.Journeys > 0) ? 0 : 1;
     }
+
+    /// <summary>The send journey with the open-request check of issue 24 asked.</summary>
+    internal const string CheckedSend = "send journey, open-request check";
 
     private static Task<PhaseResult> FollowAsync(PhaseRunner runner, Uri app, int appPid, Journeys journeys)
     {
@@ -119,6 +123,12 @@ public sealed class Report(List<PhaseResult> results, LoadSettings settings, str
                 Target(text, "send journeys/s ÷ durable commits/s", ratio, "×", sqlite ? "≥ 0.25 (SQLite)" : "(SQLite's target; shown for comparison)",
                     sqlite ? ratio >= 0.25 : null);
             }
+        }
+
+        if (send is not null && Find(LoadCommand.CheckedSend) is { } checkedSend)
+        {
+            var added = checkedSend.CpuMsPerJourney - send.CpuMsPerJourney;
+            Target(text, "CPU the open-request check adds per send journey", added, "ms", "≤ 1 ms", added <= 1);
         }
 
         if (follow is not null)

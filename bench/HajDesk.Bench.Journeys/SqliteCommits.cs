@@ -10,6 +10,17 @@ namespace HajDesk.Bench.Journeys;
 /// </summary>
 public static class SqliteCommits
 {
+    /// <summary>Runs <c>--sql</c> on <c>--file</c>: the benchmark's set-up of the app's database (no sqlite3 needed).</summary>
+    public static async Task<int> ExecAsync(Arguments args)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = args.Get("file"), Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = args.Get("sql");
+        await command.ExecuteNonQueryAsync();
+        return 0;
+    }
+
     public static async Task<int> RunAsync(Arguments args)
     {
         var file = args.Get("file");

@@ -32,6 +32,12 @@ public enum ThrottleBucket
 
     /// <summary>Forgotten-tracking-code requests from one client IP.</summary>
     LostCodesByClient,
+
+    /// <summary>
+    /// «ارسال دوباره کد پیگیری» of the send form for one earlier open request (issue 24), from any form: the SMS
+    /// goes to that request's mobile, which must not be flooded.
+    /// </summary>
+    OpenRequestReminders,
 }
 
 /// <summary>
@@ -56,6 +62,7 @@ public sealed class CitizenThrottle(IRateCounterStore store, IOptions<RateLimitO
             ThrottleBucket.VerificationCodesByMobile => (limits.VerificationCodesByMobile, TimeSpan.FromHours(1)),
             ThrottleBucket.LostCodesByNationalCode => (limits.LostCodesByNationalCode, TimeSpan.FromDays(1)),
             ThrottleBucket.LostCodesByClient => (limits.LostCodesByClient, TimeSpan.FromHours(1)),
+            ThrottleBucket.OpenRequestReminders => (limits.OpenRequestReminders, TimeSpan.FromDays(1)),
             _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, null),
         };
         if (await store.TryAcquireAsync(bucket + "|" + key, limit, window, cancellationToken))

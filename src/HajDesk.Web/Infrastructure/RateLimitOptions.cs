@@ -84,4 +84,11 @@ public sealed class RateLimitOptions
     /// <summary>Forgotten-tracking-code requests per client IP per hour, on every node together.</summary>
     [Range(1, Most, ErrorMessage = "RateLimits:LostCodesByClient must be between 1 and 1000000.")]
     public required int LostCodesByClient { get; init; }
+
+    /// <summary>
+    /// Tracking-code reminders («ارسال دوباره کد پیگیری», the send form's duplicate notice) per earlier request per
+    /// day, on every node together.
+    /// </summary>
+    [Range(1, Most, ErrorMessage = "RateLimits:OpenRequestReminders must be between 1 and 1000000.")]
+    public required int OpenRequestReminders { get; init; }
 }

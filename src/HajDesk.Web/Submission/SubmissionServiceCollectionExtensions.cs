@@ -20,6 +20,8 @@ public static class SubmissionServiceCollectionExtensions
         services.AddScoped<Core.Requests.Verification.MobileVerificationService>();
         services.AddScoped<MobileCodes>();
         services.AddScoped<LostTrackingCodes>();
+        services.AddScoped<OpenRequestReminders>();
+        services.AddOptions<OpenRequestNoticeOptions>().BindConfiguration(OpenRequestNoticeOptions.Section);
         services.AddOptions<MobileVerificationOptions>().BindConfiguration(MobileVerificationOptions.Section);
         services.AddScoped<UploadStaging>();
         services.AddSingleton<SendFormLookups>();

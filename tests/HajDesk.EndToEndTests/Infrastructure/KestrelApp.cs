@@ -66,6 +66,9 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
         // The one-time code by SMS on the send form is off in the shared app (the journeys of other things send in
         // one step); MobileVerificationJourneyTests start their own app with it on.
         builder.UseSetting("MobileVerification:Enabled", "false");
+        // So is the open-request notice (the journeys send the demo person on «سایر» again and again);
+        // OpenRequestJourneyTests start their own app with it on.
+        builder.UseSetting("OpenRequestNotice:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         foreach (var (key, value) in settings)

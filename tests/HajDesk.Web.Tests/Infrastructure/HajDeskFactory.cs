@@ -44,6 +44,8 @@ public class HajDeskFactory(TestDatabase database, IDictionary<string, string?>?
         // The one-time code by SMS on the send form (on by default outside Development) is off unless a test turns
         // it on, so the many tests of other things post the form in one step; its own tests set it true.
         builder.UseSetting("MobileVerification:Enabled", "false");
+        // So is the open-request notice: many tests send the demo person on «سایر» twice; its own tests set it true.
+        builder.UseSetting("OpenRequestNotice:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -78,4 +78,61 @@ public class SubmissionServiceTests
         Assert.Equal(0, await app.WithDbAsync(db => db.Requests.CountAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync()));
     }
+
+    private static async Task<SubmissionResult> SubmitWarnedAsync(HajDeskFactory app, SubmissionInput input)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SubmissionService>()
+            .SubmitAsync(Guid.NewGuid(), input, null, null, CancellationToken.None, warnOfOpenRequest: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SubmitAsync_WarnOfOpenRequest_TellsOfTheSamePersonsOpenRequestOnTheSameSubjectOnly(DatabaseProvider provider)
+    {
+        await using var app = await HajDeskFactory.CreateAsync(provider);
+        var input = await ValidInputAsync(app);
+        var first = await SubmitAsync(app, Guid.NewGuid(), input);
+        var earlier = await app.WithDbAsync(db => db.Requests.SingleAsync());
+
+        var told = await SubmitWarnedAsync(app, input);
+
+        Assert.Equal(SubmissionOutcome.OpenRequestExists, told.Outcome);
+        Assert.Equal(new OpenRequestNotice(earlier.CreatedAt, "09121234567"), told.OpenRequest);
+        Assert.Null(told.TrackingCode);
+        Assert.Null(told.RequestId);
+        Assert.Equal("محمد", told.Person!.FirstName);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync()));
+
+        // Sent anyway, or from a channel that does not ask (staff registration, the API): a second request.
+        input.NewDespiteOpenRequest = true;
+        Assert.Equal(SubmissionOutcome.Created, (await SubmitWarnedAsync(app, input)).Outcome);
+        input.NewDespiteOpenRequest = false;
+        Assert.Equal(SubmissionOutcome.Created, (await SubmitAsync(app, Guid.NewGuid(), input)).Outcome);
+
+        // Another subject (with its sub-subject): nothing to tell.
+        var (subjectId, subSubjectId) = await app.WithDbAsync(db => db.Subjects.Where(s => s.ParentId != null && s.IsActive && s.Parent!.IsActive)
+            .Select(s => new { Parent = s.ParentId!.Value, s.Id }).FirstAsync()).ContinueWith(t => (t.Result.Parent, t.Result.Id), TaskScheduler.Default);
+        var other = await ValidInputAsync(app);
+        other.SubjectId = subjectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        other.SubSubjectId = subSubjectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(SubmissionOutcome.Created, (await SubmitWarnedAsync(app, other)).Outcome);
+        // ...but the same sub-subject again is.
+        Assert.Equal(SubmissionOutcome.OpenRequestExists, (await SubmitWarnedAsync(app, other)).Outcome);
+
+        // Another person on the same subject: nothing to tell.
+        var stranger = await ValidInputAsync(app);
+        (stranger.NationalCode, stranger.BirthDay, stranger.BirthMonth, stranger.BirthYear) = ("0010350829", "1", "1", "1340");
+        Assert.Equal(SubmissionOutcome.Created, (await SubmitWarnedAsync(app, stranger)).Outcome);
+
+        // Closed or merged requests are not open: once all of the person's «سایر» requests are, nothing to tell.
+        var misc = int.Parse(input.SubjectId!, System.Globalization.CultureInfo.InvariantCulture);
+        var ids = await app.WithDbAsync(db => db.Requests.Where(r => r.SubjectId == misc && r.NationalCode == "0499370899").OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());
+        Assert.Equal(3, ids.Count);
+        await app.WithDbAsync(db => db.Requests.Where(r => r.Id == ids[0]).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, Core.Requests.RequestStatus.Closed)));
+        await app.WithDbAsync(db => db.Requests.Where(r => r.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, Core.Requests.RequestStatus.Answered)));
+        Assert.Equal(SubmissionOutcome.OpenRequestExists, (await SubmitWarnedAsync(app, input)).Outcome);
+        await app.WithDbAsync(db => db.Requests.Where(r => r.Id == ids[2]).ExecuteUpdateAsync(u => u.SetProperty(r => r.MergedIntoId, ids[0])));
+        Assert.Equal(SubmissionOutcome.Created, (await SubmitWarnedAsync(app, input)).Outcome);
+    }
 }

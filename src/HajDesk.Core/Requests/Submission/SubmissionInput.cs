@@ -34,6 +34,12 @@ public sealed class SubmissionInput
 
     public string? Text { get; set; }
 
+    /// <summary>
+    /// The citizen was told of an open request of theirs on the same subject and chose to send a new one anyway
+    /// (<see cref="SubmissionOutcome.OpenRequestExists"/>).
+    /// </summary>
+    public bool NewDespiteOpenRequest { get; set; }
+
     /// <summary>The form's one-time token: staged files belong to it, and a re-posted form finds its request.</summary>
     public string? SubmissionKey { get; set; }
 

@@ -31,6 +31,13 @@ public enum SubmissionOutcome
     /// this form's mobile is not verified yet: the channel sends a one-time code and asks for it. Nothing was stored.
     /// </summary>
     MobileUnverified,
+
+    /// <summary>
+    /// Everything is right and the registry confirmed the identity, but the same person has an open request on the
+    /// same subject and sub-subject (see <see cref="SubmissionResult.OpenRequest"/>): the channel asked to be told
+    /// before a second one is stored. Nothing was stored; <see cref="SubmissionInput.NewDespiteOpenRequest"/> sends anyway.
+    /// </summary>
+    OpenRequestExists,
 }
 
 /// <summary>What became of a submission: the request (id and tracking code), or why not.</summary>
@@ -40,9 +47,10 @@ public enum SubmissionOutcome
 /// <param name="RequestId">The request created (or found) for the submission key.</param>
 /// <param name="TrackingCode">Its tracking code.</param>
 /// <param name="Mobile">The normalized mobile, with <see cref="SubmissionOutcome.MobileUnverified"/>: where the code goes.</param>
+/// <param name="OpenRequest">With <see cref="SubmissionOutcome.OpenRequestExists"/>: when the earlier request was sent and to which mobile.</param>
 public sealed record SubmissionResult(
     SubmissionOutcome Outcome, FieldErrors Errors, RegistryPerson? Person = null, long? RequestId = null, string? TrackingCode = null,
-    string? Mobile = null)
+    string? Mobile = null, OpenRequestNotice? OpenRequest = null)
 {
     public bool Succeeded => Outcome is SubmissionOutcome.Created or SubmissionOutcome.AlreadySubmitted;
 }

@@ -120,11 +120,18 @@ public sealed class SubmissionService(
     /// channel sends a one-time code), true stores the request as <see cref="ServiceRequest.MobileVerified"/>. Null:
     /// not asked, the origin says.
     /// </param>
+    /// <param name="warnOfOpenRequest">
+    /// The citizen's form (issue 24): once everything else is right and the registry confirmed the identity, and
+    /// before the mobile is asked for, an open request of the same person on the same subject and sub-subject gives
+    /// <see cref="SubmissionOutcome.OpenRequestExists"/> unless <see cref="SubmissionInput.NewDespiteOpenRequest"/>.
+    /// Staff see the person's other requests on the request page instead; the API has nobody to tell.
+    /// </param>
     public async Task<SubmissionResult> SubmitAsync(
         Guid submissionKey, SubmissionInput input, FieldErrors? channelErrors, Func<string, DateOnly, CancellationToken, Task<bool>>? mayAskRegistry,
         CancellationToken cancellationToken, SubmissionOrigin? origin = null, Captcha.CaptchaChallenge? spentCode = null,
         Func<string, DateOnly, CancellationToken, Task<bool>>? mayShowName = null,
-        Func<string, CancellationToken, Task<bool>>? mobileVerified = null)
+        Func<string, CancellationToken, Task<bool>>? mobileVerified = null,
+        bool warnOfOpenRequest = false)
     {
         if (await FindAsync(submissionKey, cancellationToken) is { } existing)
         {
@@ -147,6 +154,12 @@ public sealed class SubmissionService(
             return new SubmissionResult(SubmissionOutcome.Invalid, errors);
         }
 
+        if (identity.Outcome == IdentityOutcome.Found && fields is not null && errors.IsEmpty && warnOfOpenRequest && !input.NewDespiteOpenRequest
+            && await FindOpenRequestAsync(nationalCode, birthDate, fields, cancellationToken) is { } earlier)
+        {
+            return new SubmissionResult(SubmissionOutcome.OpenRequestExists, errors, identity.Person, OpenRequest: earlier.Notice);
+        }
+
         if (identity.Outcome == IdentityOutcome.Found && fields is not null && errors.IsEmpty && mobileVerified is not null)
         {
             if (!await mobileVerified(fields.Mobile, cancellationToken))
@@ -167,6 +180,37 @@ public sealed class SubmissionService(
             _ => new SubmissionResult(SubmissionOutcome.Invalid, errors, identity.Person),
         };
     }
+
+    /// <summary>
+    /// The open request <see cref="SubmissionOutcome.OpenRequestExists"/> spoke of, for the form's reminder: found
+    /// again from what is typed (the same fields must still pass; no registry is asked, the stored birth date must
+    /// match), never from an id the page could forge.
+    /// </summary>
+    public async Task<OpenRequestFound?> FindOpenRequestAsync(Guid submissionKey, SubmissionInput input, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (!SubmissionRules.TryReadIdentity(input, JalaliDate.TodayInTehran(time), errors, out var nationalCode, out var birthDate))
+        {
+            return null;
+        }
+
+        var (fields, _) = await CheckFieldsAsync(submissionKey, input, errors, cancellationToken);
+        return fields is null ? null : await FindOpenRequestAsync(nationalCode, birthDate, fields, cancellationToken);
+    }
+
+    private Task<OpenRequestFound?> FindOpenRequestAsync(string nationalCode, DateOnly birthDate, ValidSubmission fields, CancellationToken cancellationToken) =>
+        NewestOpenRequest.For(db)(db, nationalCode, birthDate, fields.Subject.Id, fields.SubSubject?.Id, cancellationToken);
+
+    // Compiled once: every citizen send that passes its checks asks it (a few rows by the national code's index).
+    private static readonly PerModelQuery<Func<HajDeskDbContext, string, DateOnly, int, int?, CancellationToken, Task<OpenRequestFound?>>> NewestOpenRequest = new(() =>
+        EF.CompileAsyncQuery((HajDeskDbContext db, string nationalCode, DateOnly birthDate, int subjectId, int? subSubjectId, CancellationToken _) =>
+            db.Requests.AsNoTracking()
+                .Where(r => r.NationalCode == nationalCode && r.BirthDate == birthDate && r.SubjectId == subjectId && r.SubSubjectId == subSubjectId)
+                .Where(RequestRules.IsOpen)
+                .Where(RequestRules.Counted)
+                .OrderByDescending(r => r.CreatedAt)
+                .Select(r => new OpenRequestFound(r.Id, r.TrackingCode, r.CreatedAt, r.Mobile))
+                .FirstOrDefault()));
 
     private async Task<(ValidSubmission? Fields, List<Attachment> Staged)> CheckFieldsAsync(
         Guid submissionKey, SubmissionInput input, FieldErrors errors, CancellationToken cancellationToken)

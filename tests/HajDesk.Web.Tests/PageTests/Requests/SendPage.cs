@@ -88,6 +88,22 @@ public sealed class SendPage(HttpClient client)
         return response;
     }
 
+    /// <summary>The open-request step's form (issue 24), shown instead of the send form when the person has an open request on the subject.</summary>
+    public IHtmlFormElement OpenRequestForm => Document.Form("#open-request-form");
+
+    /// <summary>Posts the open-request step through one of its buttons' handlers (Remind, SendNew, Edit) and keeps the page shown.</summary>
+    public async Task<HttpResponseMessage> PostOpenRequestStepAsync(string handler)
+    {
+        var response = await client.PostAsync($"/requests/send?handler={handler}", new FormUrlEncodedContent(
+            Html.FormValues(OpenRequestForm, new Dictionary<string, string?>())));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect && response.Content.Headers.ContentType?.MediaType == "text/html")
+        {
+            Document = await Html.ParseAsync(response);
+        }
+
+        return response;
+    }
+
     /// <summary>
     /// The last one-time code the recording SMS sender kept for <paramref name="mobile"/> (the SMS has it in Persian
     /// digits), as ASCII digits; null when none was sent.

@@ -33,7 +33,8 @@ public class IndexModel(
     IOptions<UploadOptions> uploadOptions,
     MobileVerificationService verification,
     MobileCodes codes,
-    IOptions<MobileVerificationOptions> mobileOptions) : PageModel
+    IOptions<MobileVerificationOptions> mobileOptions,
+    OpenRequestReminders reminders) : PageModel
 {
     [BindProperty]
     public SubmissionInput Input { get; set; } = new();
@@ -60,6 +61,15 @@ public class IndexModel(
 
     /// <summary>What the code step says above its field (where the code went), if anything.</summary>
     public string? CodeMessage { get; private set; }
+
+    /// <summary>
+    /// The person's open request on the chosen subject, when the page shows the open-request step instead of the
+    /// form (issue 24): its date and masked mobile only, never its tracking code or text.
+    /// </summary>
+    public OpenRequestNotice? OpenRequest { get; private set; }
+
+    /// <summary>What the open-request step says after «ارسال دوباره کد پیگیری», if anything.</summary>
+    public string? ReminderMessage { get; private set; }
 
     /// <summary>The person the registry confirmed for the typed national code and birth date, if any.</summary>
     public RegistryPerson? Person { get; private set; }
@@ -168,7 +178,7 @@ public class IndexModel(
                 // counted against the form's allowance like «استعلام», so a code solved by ear or by script cannot
                 // learn names faster than the form's own look-ups (docs/security-lookup.md).
                 result = await submission.SubmitAsync(key, Input, errors, gate.MayAskRegistry, cancellationToken, spentCode: claim.SpentRow,
-                    mayShowName: gate.ForLookup(LookupToken, key), mobileVerified: MobileProof(key));
+                    mayShowName: gate.ForLookup(LookupToken, key), mobileVerified: MobileProof(key), warnOfOpenRequest: reminders.Enabled);
             }
 
             if (result is null or { Outcome: SubmissionOutcome.SecurityCodeSpent })
@@ -183,20 +193,9 @@ public class IndexModel(
             await captcha.ReleaseAsync(claim, storedWithRequest: result?.Outcome == SubmissionOutcome.Created, CancellationToken.None);
         }
 
-        switch (result.Outcome)
+        if (await NextStepAsync(key, result, cancellationToken) is { } next)
         {
-            case SubmissionOutcome.Created or SubmissionOutcome.AlreadySubmitted:
-                return Receipt(result.RequestId!.Value);
-            case SubmissionOutcome.Throttled:
-                return StatusCode(StatusCodes.Status429TooManyRequests);
-            case SubmissionOutcome.RegistryUnavailable:
-                ShowNotice(SubmissionMessages.RegistryUnavailable);
-                break;
-            case SubmissionOutcome.MobileUnverified:
-                // The form passed every check and its security code is spent: the code goes by SMS and the next step
-                // asks for it. Fields ride along hidden; files stay staged under the form's key.
-                Person = result.Person;
-                return await SendCodeAsync(key, result.Mobile!, cancellationToken);
+            return next;
         }
 
         Person = result.Person;
@@ -241,9 +240,13 @@ public class IndexModel(
 
         var errors = new FieldErrors();
         await StageUploadsAsync(errors, cancellationToken);
-        var result = await submission.SubmitAsync(key, Input, errors, gate.MayAskRegistry, cancellationToken, mobileVerified: MobileProof(key));
+        var result = await submission.SubmitAsync(key, Input, errors, gate.MayAskRegistry, cancellationToken, mobileVerified: MobileProof(key),
+            warnOfOpenRequest: reminders.Enabled);
         switch (result.Outcome)
         {
+            case SubmissionOutcome.OpenRequestExists:
+                // An open request appeared since the form was sent (another form of the same person): told now.
+                return await OpenRequestStepAsync(key, result.OpenRequest!, cancellationToken);
             case SubmissionOutcome.Created or SubmissionOutcome.AlreadySubmitted:
                 return Receipt(result.RequestId!.Value);
             case SubmissionOutcome.Throttled:
@@ -280,8 +283,104 @@ public class IndexModel(
         return await SendCodeAsync(key, mobile, cancellationToken);
     }
 
+    /// <summary>
+    /// «ثبت درخواست جدید» on the open-request step: the citizen was told and sends anyway, without a second security
+    /// code — only a form that passed one was told (<see cref="OpenRequestReminders"/>); any other post starts again.
+    /// </summary>
+    public async Task<IActionResult> OnPostSendNewAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!Input.TryGetSubmissionKey(out var key) || !await reminders.WasToldAsync(key, cancellationToken))
+        {
+            return await FormAgainAsync(cancellationToken);
+        }
+
+        Input.NewDespiteOpenRequest = true;
+        var errors = new FieldErrors();
+        await StageUploadsAsync(errors, cancellationToken);
+        var result = await submission.SubmitAsync(key, Input, errors, gate.MayAskRegistry, cancellationToken, mobileVerified: MobileProof(key));
+        if (await NextStepAsync(key, result, cancellationToken) is { } next)
+        {
+            return next;
+        }
+
+        // A field no longer passes (a subject closed meanwhile, a forged hidden field): the form, with its errors.
+        Person = result.Person;
+        AddErrors(result.Errors);
+        return await PageAsync(cancellationToken, result.Outcome == SubmissionOutcome.RegistryUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>«ارسال دوباره کد پیگیری» on the open-request step: the earlier request's code to its own mobile.</summary>
+    public async Task<IActionResult> OnPostRemindAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!Input.TryGetSubmissionKey(out var key))
+        {
+            return await FormAgainAsync(cancellationToken);
+        }
+
+        var (outcome, notice) = await reminders.RemindAsync(key, Input, cancellationToken);
+        switch (outcome)
+        {
+            case ReminderOutcome.Queued:
+                ReminderMessage = OpenRequestTexts.Reminded(notice!.Mobile);
+                return await OpenRequestStepAsync(key, notice, cancellationToken, alreadyTold: true);
+            case ReminderOutcome.Throttled:
+                ModelState.AddModelError(string.Empty, OpenRequestTexts.TooManyReminders);
+                return await OpenRequestStepAsync(key, notice!, cancellationToken, alreadyTold: true, StatusCodes.Status429TooManyRequests);
+            case ReminderOutcome.NoOpenRequest:
+                await ShowConfirmedPersonAsync(cancellationToken);
+                ShowNotice(OpenRequestTexts.NoLongerOpen);
+                return await PageAsync(cancellationToken, StatusCodes.Status200OK);
+            default:
+                return await FormAgainAsync(cancellationToken);
+        }
+    }
+
     /// <summary>«ویرایش فرم»: the form comes back as typed, with its files (a changed mobile needs a new code).</summary>
     public Task<IActionResult> OnPostEditAsync(CancellationToken cancellationToken) => FormAgainAsync(cancellationToken);
+
+    /// <summary>
+    /// The step after a send that stored nothing yet or everything: the receipt, the 429, the code step or the
+    /// open-request step; null when the form itself comes back (with its errors or a notice).
+    /// </summary>
+    private async Task<IActionResult?> NextStepAsync(Guid key, SubmissionResult result, CancellationToken cancellationToken)
+    {
+        switch (result.Outcome)
+        {
+            case SubmissionOutcome.Created or SubmissionOutcome.AlreadySubmitted:
+                return Receipt(result.RequestId!.Value);
+            case SubmissionOutcome.Throttled:
+                return StatusCode(StatusCodes.Status429TooManyRequests);
+            case SubmissionOutcome.RegistryUnavailable:
+                ShowNotice(SubmissionMessages.RegistryUnavailable);
+                return null;
+            case SubmissionOutcome.OpenRequestExists:
+                // Everything passed and the security code is spent, but the person already has an open request on
+                // this subject: say so before storing a second one (issue 24). Nothing is lost: fields ride along.
+                Person = result.Person;
+                return await OpenRequestStepAsync(key, result.OpenRequest!, cancellationToken);
+            case SubmissionOutcome.MobileUnverified:
+                // The form passed every check and its security code is spent: the code goes by SMS and the next step
+                // asks for it. Fields ride along hidden; files stay staged under the form's key.
+                Person = result.Person;
+                return await SendCodeAsync(key, result.Mobile!, cancellationToken);
+            default:
+                return null;
+        }
+    }
+
+    private async Task<PageResult> OpenRequestStepAsync(
+        Guid key, OpenRequestNotice notice, CancellationToken cancellationToken, bool alreadyTold = false, int status = StatusCodes.Status200OK)
+    {
+        if (!alreadyTold)
+        {
+            await reminders.MarkToldAsync(key, cancellationToken);
+        }
+
+        OpenRequest = notice;
+        return await StepAsync(status, cancellationToken);
+    }
 
     private async Task<IActionResult> FormAgainAsync(CancellationToken cancellationToken)
     {
@@ -318,13 +417,19 @@ public class IndexModel(
         CodeStep = true;
         VerificationCode = null;
         ModelState.Remove(nameof(VerificationCode) + ".Raw");
+        CodeMessage ??= Core.Persian.PhoneNumber.TryNormalizeMobile(Input.Mobile, out var mobile) ? MobileCodeTexts.Sent(mobile) : null;
+        return await StepAsync(status, cancellationToken);
+    }
+
+    /// <summary>A step shown instead of the form (the code, the open request): typed fields ride along, files stay staged.</summary>
+    private async Task<PageResult> StepAsync(int status, CancellationToken cancellationToken)
+    {
         if (Input.TryGetSubmissionKey(out var key))
         {
             StagedFiles = await staging.LoadAsync(key, cancellationToken);
             LookupToken = await gate.KeepOrIssueTokenAsync(LookupToken, key, cancellationToken);
         }
 
-        CodeMessage ??= Core.Persian.PhoneNumber.TryNormalizeMobile(Input.Mobile, out var mobile) ? MobileCodeTexts.Sent(mobile) : null;
         Response.StatusCode = status;
         return Page();
     }
