@@ -51,16 +51,16 @@ public sealed class Journeys(IReadOnlyList<Person> people, string securityCode)
     /// open request (<c>Input.NewDespiteOpenRequest</c>), so the open-request check (issue 24) is skipped: the journey
     /// as it was before that check, the denominator of <see cref="SendCheckedAsync"/>.
     /// </summary>
-    public Task SendAsync(Citizen citizen) => SendAsync(citizen, checkOpenRequests: false);
+    public Task SendAsync(Citizen citizen) => SendJourneyAsync(citizen, checkOpenRequests: false);
 
     /// <summary>
     /// The same send journey with the open-request check asked (as a citizen's first post asks it). The benchmark
     /// closes every request as it is stored, so the check finds nothing and the journey ends at the receipt as
     /// before; being told of an open request fails the journey.
     /// </summary>
-    public Task SendCheckedAsync(Citizen citizen) => SendAsync(citizen, checkOpenRequests: true);
+    public Task SendCheckedAsync(Citizen citizen) => SendJourneyAsync(citizen, checkOpenRequests: true);
 
-    private async Task SendAsync(Citizen citizen, bool checkOpenRequests)
+    private async Task SendJourneyAsync(Citizen citizen, bool checkOpenRequests)
     {
         var page = (await citizen.GetAsync("GET send", "/requests/send")).Expect200("id=\"send-form\"");
         var form = Html.Form(page.Body, "send-form") ?? throw new JourneyException("GET send: no form #send-form");

@@ -279,7 +279,9 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.HasIndex(r => r.TrackingCode).IsUnique();
             e.HasIndex(r => r.SubmissionKey).IsUnique();
             e.Property(r => r.NationalCode).HasMaxLength(10);
-            e.HasIndex(r => r.NationalCode);
+            // A person's requests (history, follow-up, lost codes) by the leading column; the send form's open-request
+            // check (issue 24) by all three, so it reads only that person's requests on that subject.
+            e.HasIndex(r => new { r.NationalCode, r.SubjectId, r.SubSubjectId });
             e.Property(r => r.FirstName).HasMaxLength(100);
             e.Property(r => r.LastName).HasMaxLength(100);
             e.Property(r => r.Email).HasMaxLength(254);

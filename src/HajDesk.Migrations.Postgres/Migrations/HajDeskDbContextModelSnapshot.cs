@@ -1171,8 +1171,6 @@ namespace HajDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("MergedIntoId");
 
-                    b.HasIndex("NationalCode");
-
                     b.HasIndex("SubSubjectId");
 
                     b.HasIndex("SubjectId");
@@ -1190,6 +1188,8 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("NationalCode", "SubjectId", "SubSubjectId");
 
                     b.HasIndex("ProvinceId", "CreatedAt", "Id");
 

@@ -1136,8 +1136,6 @@ namespace HajDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MergedIntoId");
 
-                    b.HasIndex("NationalCode");
-
                     b.HasIndex("SubSubjectId");
 
                     b.HasIndex("SubjectId");
@@ -1155,6 +1153,8 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("NationalCode", "SubjectId", "SubSubjectId");
 
                     b.HasIndex("ProvinceId", "CreatedAt", "Id");
 
