@@ -97,7 +97,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddDeskObservability();
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
     .ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddHostedService<StagedUploadCleaner>();
+
 builder.Services.AddSubmission();
 // The Open311 GeoReport v2 API, its API keys and its OpenAPI document (docs/api.md).
 builder.Services.AddOpen311();

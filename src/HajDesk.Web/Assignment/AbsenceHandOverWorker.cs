@@ -1,3 +1,4 @@
+using HajDesk.Web.Infrastructure.Background;
 using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Assignment;
@@ -8,50 +9,25 @@ namespace HajDesk.Web.Assignment;
 /// handed over once.
 /// </summary>
 public sealed partial class AbsenceHandOverWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<AssignmentOptions> options,
-    ILogger<AbsenceHandOverWorker> logger) : BackgroundService
+    ILogger<AbsenceHandOverWorker> logger) : PeriodicWorker<int>(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.HandOverEnabled;
+
+    protected override TimeSpan? Interval => TimeSpan.FromMinutes(options.Value.HandOverPollMinutes);
+
+    protected override Task<int> RoundAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<AbsenceWork>().HandOverDueAsync(cancellationToken);
+
+    protected override bool AfterRound(int moved)
     {
-        if (!options.Value.HandOverEnabled)
+        if (moved > 0)
         {
-            return;
+            LogRun(Logger, moved);
         }
 
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var moved = await scope.ServiceProvider.GetRequiredService<AbsenceWork>().HandOverDueAsync(stoppingToken);
-                if (moved > 0)
-                {
-                    LogRun(moved);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                LogFailed(e);
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(options.Value.HandOverPollMinutes), time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Absences: {Requests} requests handed over")]
-    private partial void LogRun(int requests);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Absence hand-over failed; the next round carries on")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogRun(ILogger logger, int requests);
 }

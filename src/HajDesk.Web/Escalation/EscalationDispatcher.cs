@@ -1,11 +1,10 @@
 using System.Linq.Expressions;
 using HajDesk.Core.Calendar;
 using HajDesk.Core.Data;
-using HajDesk.Core.Notifications;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Staff;
-using HajDesk.Web.Infrastructure;
+using HajDesk.Web.Infrastructure.Background;
 using HajDesk.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,57 +35,30 @@ public sealed partial class EscalationDispatcher(
     OutboxSignal signal,
     TimeProvider time,
     IOptions<EscalationOptions> options,
-    IOptions<NotificationOptions> notificationOptions,
-    IOptions<OrganizationOptions> organization,
-    ILogger<EscalationDispatcher> logger) : BackgroundService
+    ILogger<EscalationDispatcher> logger) : PeriodicWorker<EscalationRound>(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override TimeSpan? Interval => options.Value.PollInterval;
+
+    protected override bool AfterRound(EscalationRound round)
     {
-        if (!options.Value.Enabled)
+        if (round.Total > 0)
         {
-            LogDisabled();
-            return;
+            LogRound(Logger, round.Warnings, round.OverdueAlerts, round.AdministratorAlerts, round.Digests);
         }
 
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var round = await RunOnceAsync(stoppingToken);
-                if (round.Total > 0)
-                {
-                    LogRound(round.Warnings, round.OverdueAlerts, round.AdministratorAlerts, round.Digests);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                LogFailed(e);
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        return false;
     }
 
     /// <summary>One round over every province at the clock's now. Safe to run in several processes at once.</summary>
-    public async Task<EscalationRound> RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task<EscalationRound> RoundAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
-        var thresholds = await scope.ServiceProvider.GetRequiredService<EscalationRules>().ByProvinceAsync(cancellationToken);
+        var db = services.GetRequiredService<HajDeskDbContext>();
+        var emails = services.GetRequiredService<StaffEmails>();
+        var thresholds = await services.GetRequiredService<EscalationRules>().ByProvinceAsync(cancellationToken);
         var calendar = await calendars.GetAsync(db, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var provinces = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
 
         int warnings = 0, overdue = 0, administrators = 0, digests = 0;
@@ -102,15 +74,13 @@ public sealed partial class EscalationDispatcher(
                 }
 
                 var expert = await EmailsAsync(db, u => u.Id == r.AssignedToId, cancellationToken);
-                warnings += await StepAsync(db, r, name, EscalationThreshold.Warning, RequestEventKind.DueSoonWarning,
-                    "مهلت پاسخ نزدیک است؛ به کارشناس هشدار داده شد.", MessageTemplates.StaffDueSoon, expert, now, cancellationToken);
+                warnings += await StepAsync(db, emails, r, name, EscalationThreshold.Warning, MessageTemplates.StaffDueSoon, expert, now, cancellationToken);
             }
 
             var supervisors = await EmailsAsync(db, u => u.Role == StaffRole.Supervisor && u.ProvinceId == provinceId, cancellationToken);
             foreach (var r in await CandidatesAsync(db, provinceId, RequestRules.OverdueAt(now), EscalationThreshold.Overdue, cancellationToken))
             {
-                overdue += await StepAsync(db, r, name, EscalationThreshold.Overdue, RequestEventKind.OverdueAlert,
-                    "مهلت پاسخ گذشت؛ به سرپرستان استان اطلاع داده شد.", MessageTemplates.StaffOverdue, supervisors, now, cancellationToken);
+                overdue += await StepAsync(db, emails, r, name, EscalationThreshold.Overdue, MessageTemplates.StaffOverdue, supervisors, now, cancellationToken);
             }
 
             // M working days are at least M calendar days: the query narrows by that, the calendar decides exactly.
@@ -124,11 +94,10 @@ public sealed partial class EscalationDispatcher(
                 }
 
                 admins ??= await EmailsAsync(db, u => u.Role == StaffRole.Administrator, cancellationToken);
-                administrators += await StepAsync(db, r, name, EscalationThreshold.Administrators, RequestEventKind.AdminAlert,
-                    "دیرکرد ادامه یافت؛ به مدیران سامانه اطلاع داده شد.", MessageTemplates.StaffOverdueAdministrators, admins, now, cancellationToken);
+                administrators += await StepAsync(db, emails, r, name, EscalationThreshold.Administrators, MessageTemplates.StaffOverdueAdministrators, admins, now, cancellationToken);
             }
 
-            digests += await DigestAsync(db, provinceId, name, supervisors, now, cancellationToken);
+            digests += await DigestAsync(db, emails, provinceId, name, supervisors, now, cancellationToken);
         }
 
         return new EscalationRound(warnings, overdue, administrators, digests);
@@ -152,21 +121,20 @@ public sealed partial class EscalationDispatcher(
             .Select(u => u.Email!).Distinct().ToListAsync(cancellationToken);
 
     /// <summary>The step's mark, timeline event and messages in one transaction; 0 when another process took it first.</summary>
-    private async Task<int> StepAsync(HajDeskDbContext db, Candidate r, string provinceName, string threshold, RequestEventKind kind,
-        string eventText, string template, List<string> recipients, DateTime now, CancellationToken cancellationToken)
+    private async Task<int> StepAsync(HajDeskDbContext db, StaffEmails emails, Candidate r, string provinceName, string threshold, string template, List<string> recipients, DateTime now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         db.EscalationMarks.Add(new EscalationMark { RequestId = r.Id, Threshold = threshold, At = now });
-        db.RequestEvents.Add(new RequestEvent { RequestId = r.Id, Kind = kind, At = now, VisibleToCitizen = false, Text = eventText });
-        var values = Values(provinceName);
+        db.RequestEvents.Add(EscalationThreshold.TimelineEntry(r.Id, threshold, now));
+        var values = emails.Values(provinceName);
         values[MessageTemplates.Placeholders.TrackingCode] = MessageTemplates.FormatTrackingCode(r.TrackingCode);
         values[MessageTemplates.Placeholders.DueDate] = JalaliDate.FormatDateTime(r.DueAt);
-        db.OutboxMessages.AddRange(await EmailsToAsync(recipients, template, values, r.Id, now, cancellationToken));
+        db.OutboxMessages.AddRange(emails.Build(template, recipients, values, r.Id));
         return await SaveOnceAsync(db, cancellationToken);
     }
 
     /// <summary>The province's digest of overdue requests for today (Tehran), once, from <c>Escalation:DigestHour</c>.</summary>
-    private async Task<int> DigestAsync(HajDeskDbContext db, int provinceId, string provinceName, List<string> supervisors,
+    private async Task<int> DigestAsync(HajDeskDbContext db, StaffEmails emails, int provinceId, string provinceName, List<string> supervisors,
         DateTime now, CancellationToken cancellationToken)
     {
         var local = JalaliDate.ToTehranLocal(now);
@@ -188,10 +156,10 @@ public sealed partial class EscalationDispatcher(
         var codes = await overdue.OrderBy(r => r.DueAt).Select(r => r.TrackingCode).Take(100).ToListAsync(cancellationToken);
         db.ChangeTracker.Clear();
         db.EscalationDigests.Add(new EscalationDigest { ProvinceId = provinceId, Day = today, OverdueCount = count, At = now });
-        var values = Values(provinceName);
+        var values = emails.Values(provinceName);
         values[MessageTemplates.Placeholders.OverdueCount] = PersianText.ToPersianDigits(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         values[MessageTemplates.Placeholders.TrackingCodes] = string.Join("\n", codes.Select(MessageTemplates.FormatTrackingCode));
-        db.OutboxMessages.AddRange(await EmailsToAsync(supervisors, MessageTemplates.StaffOverdueDigest, values, null, now, cancellationToken));
+        db.OutboxMessages.AddRange(emails.Build(MessageTemplates.StaffOverdueDigest, supervisors, values, null));
         return await SaveOnceAsync(db, cancellationToken);
     }
 
@@ -211,48 +179,6 @@ public sealed partial class EscalationDispatcher(
         }
     }
 
-    private Dictionary<string, string> Values(string provinceName) => new()
-    {
-        [MessageTemplates.Placeholders.ProvinceName] = provinceName,
-        [MessageTemplates.Placeholders.StaffUrl] = notificationOptions.Value.StaffUrl,
-        [MessageTemplates.Placeholders.Organization] = organization.Value.Name,
-        [MessageTemplates.Placeholders.ServiceName] = organization.Value.ServiceName,
-    };
-
-    private async Task<List<OutboxMessage>> EmailsToAsync(List<string> recipients, string key, Dictionary<string, string> values,
-        long? requestId, DateTime now, CancellationToken cancellationToken)
-    {
-        if (recipients.Count == 0)
-        {
-            return [];
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var template = scope.ServiceProvider.GetRequiredService<MessageTemplateStore>().Get(key);
-        var subject = MessageTemplates.Render(template.EmailSubject, values).ReplaceLineEndings(" ").Trim();
-        var text = MessageTemplates.Render(template.EmailText, values);
-        var html = MessageTemplates.RenderHtml(template.EmailText, values, subject, $"{organization.Value.ServiceName} {organization.Value.Name}");
-        return recipients.Select(email => new OutboxMessage
-        {
-            Channel = NotificationChannel.Email,
-            Template = key,
-            Recipient = email.Trim(),
-            Subject = subject.Length > 300 ? subject[..300] : subject,
-            Body = text,
-            HtmlBody = html,
-            RequestId = requestId,
-            Status = OutboxStatus.Pending,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        }).ToList();
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The escalation dispatcher is off in this process (Escalation:Enabled)")]
-    private partial void LogDisabled();
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Escalation: {Warnings} warning(s), {Overdue} overdue alert(s), {Administrators} administrator alert(s), {Digests} digest(s)")]
-    private partial void LogRound(int warnings, int overdue, int administrators, int digests);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The escalation dispatcher failed; it tries again at its next round")]
-    private partial void LogFailed(Exception e);
+    private static partial void LogRound(ILogger logger, int warnings, int overdue, int administrators, int digests);
 }

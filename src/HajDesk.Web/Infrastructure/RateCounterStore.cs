@@ -172,25 +172,16 @@ public sealed class PostgresRateCounterStore(IOptions<DatabaseOptions> database,
     }
 }
 
-/// <summary>Deletes the counters no limit reads any more, every five minutes.</summary>
-public sealed class RateCounterCleaner(IRateCounterStore store, ILogger<RateCounterCleaner> logger) : BackgroundService
+/// <summary>Deletes the counters no limit reads any more, every five minutes (the first round after five minutes).</summary>
+public sealed class RateCounterCleaner(IRateCounterStore store, IServiceScopeFactory scopes, TimeProvider time, ILogger<RateCounterCleaner> logger)
+    : Background.PeriodicWorker<int>(scopes, time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Every = TimeSpan.FromMinutes(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await store.PurgeExpiredAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
-            {
-                // The database is away; the next round deletes what this one could not.
-                logger.LogWarning(e, "Expired rate counters could not be deleted");
-            }
-        }
-    }
+    protected override TimeSpan? Interval => Every;
+
+    protected override TimeSpan FirstDelay => Every;
+
+    protected override Task<int> RoundAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        store.PurgeExpiredAsync(cancellationToken);
 }

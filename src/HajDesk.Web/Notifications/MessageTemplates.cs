@@ -310,6 +310,22 @@ public static partial class MessageTemplates
     public static string Render(string template, IReadOnlyDictionary<string, string> values) =>
         PlaceholderPattern().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
 
+    /// <summary>
+    /// An e-mail of <paramref name="template"/>: its subject on one line (at most 300 characters), its text, and its HTML
+    /// part under <paramref name="heading"/>. What the citizens' and the staff's e-mails share.
+    /// </summary>
+    public static (string Subject, string Text, string Html) RenderEmail(MessageTemplate template, IReadOnlyDictionary<string, string> values, string heading)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var subject = Render(template.EmailSubject, values).ReplaceLineEndings(" ").Trim();
+        if (subject.Length > 300)
+        {
+            subject = subject[..300];
+        }
+
+        return (subject, Render(template.EmailText, values), RenderHtml(template.EmailText, values, subject, heading));
+    }
+
     /// <summary>The placeholder names a template uses, each once, in order.</summary>
     public static IReadOnlyList<string> PlaceholdersIn(string template) =>
         PlaceholderPattern().Matches(template).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();

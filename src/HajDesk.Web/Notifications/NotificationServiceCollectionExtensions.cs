@@ -28,6 +28,7 @@ public static class NotificationServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
 
         services.AddScoped<RequestNotifications>();
+        services.AddScoped<StaffEmails>();
         services.AddScoped<OutboxAdmin>();
         services.AddSingleton<MessageTemplateStore>();
         services.AddSingleton<OutboxSignal>();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using HajDesk.Core.Data;
 using HajDesk.Core.Notifications;
+using HajDesk.Web.Infrastructure.Background;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -37,62 +38,35 @@ public sealed partial class OutboxDispatcher(
     IOptions<NotificationOptions> options,
     IOptions<SmsOptions> smsOptions,
     IOptions<EmailOptions> emailOptions,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : PeriodicWorker<int>(scopes, time, logger)
 {
     /// <summary>Each wait is this many times the one before.</summary>
     internal const double BackoffFactor = 4;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.DispatcherEnabled)
-        {
-            logger.LogInformation("The notification dispatcher is off in this process (Notifications:DispatcherEnabled)");
-            return;
-        }
+    protected override bool Enabled => options.Value.DispatcherEnabled;
 
-        // Let the host finish starting before the first database round trip.
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var processed = 0;
-            try
-            {
-                processed = await DispatchDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "The notification dispatcher failed; it tries again in {PollSeconds} s", settings.PollSeconds);
-            }
+    protected override TimeSpan? Interval => options.Value.PollInterval;
 
-            if (processed < settings.BatchSize)
-            {
-                try
-                {
-                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-        }
-    }
+    /// <summary>A full batch may have left more due: the next round at once.</summary>
+    protected override bool AfterRound(int processed) => processed >= options.Value.BatchSize;
+
+    /// <summary>Waits for the poll interval, or less when a local commit signals new work.</summary>
+    protected override Task WaitAsync(TimeSpan interval, CancellationToken cancellationToken) => signal.WaitAsync(interval, cancellationToken);
+
+    /// <summary>
+    /// Claims one batch and sends it; returns how many were claimed. Safe to call from several processes at once.
+    /// </summary>
+    public Task<int> DispatchDueAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>
     /// Claims one batch of due messages and sends them; returns how many were claimed. Safe to call from several
     /// processes at once (and what the hosted loop calls).
     /// </summary>
-    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    protected override async Task<int> RoundAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var db = services.GetRequiredService<HajDeskDbContext>();
+        var now = Time.GetUtcNow().UtcDateTime;
         var lease = Truncate(now + settings.Lease);
 
         var batch = db.Database.IsNpgsql()
@@ -106,7 +80,7 @@ public sealed partial class OutboxDispatcher(
             {
                 var message = batch[done];
                 var timeout = message.Channel == NotificationChannel.Sms ? smsOptions.Value.Timeout : emailOptions.Value.Timeout;
-                if (time.GetUtcNow().UtcDateTime + timeout + TimeSpan.FromSeconds(1) >= lease)
+                if (Time.GetUtcNow().UtcDateTime + timeout + TimeSpan.FromSeconds(1) >= lease)
                 {
                     // Not enough lease left for a full send: leave the rest to the next claim.
                     await ReleaseAsync(db, batch.Skip(done).Select(m => m.Id).ToList(), lease);
@@ -115,7 +89,7 @@ public sealed partial class OutboxDispatcher(
 
                 // Stopping (SIGTERM, a rolling restart): no new send starts; the rest goes back below.
                 cancellationToken.ThrowIfCancellationRequested();
-                await SendOneAsync(scope.ServiceProvider, db, message, lease, settings, cancellationToken);
+                await SendOneAsync(services, db, message, lease, settings, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -123,7 +97,7 @@ public sealed partial class OutboxDispatcher(
             // Every claim not yet sent is given back at once, so another node sends it now rather than when the
             // lease runs out (the message cut mid-send was released by SendOneAsync).
             await ReleaseAsync(db, batch.Skip(done).Select(m => m.Id).ToList(), lease);
-            logger.LogInformation("Stopping: {Count} claimed outbox message(s) released unsent", batch.Count - done);
+            Logger.LogInformation("Stopping: {Count} claimed outbox message(s) released unsent", batch.Count - done);
             throw;
         }
 
@@ -147,11 +121,11 @@ public sealed partial class OutboxDispatcher(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Sending outbox message {MessageId} threw", message.Id);
+            Logger.LogError(e, "Sending outbox message {MessageId} threw", message.Id);
             result = SendResult.Failure($"{message.Channel} sender failed ({e.GetType().Name})");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var attempts = message.Attempts + 1;
         int updated;
         if (result.Accepted)
@@ -164,7 +138,7 @@ public sealed partial class OutboxDispatcher(
                     .SetProperty(m => m.ProviderMessageId, Limit(result.ProviderMessageId, 100))
                     .SetProperty(m => m.LastError, (string?)null)
                     .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
-            logger.LogInformation("Outbox message {MessageId} ({Template}, {Channel}) sent on attempt {Attempt}",
+            Logger.LogInformation("Outbox message {MessageId} ({Template}, {Channel}) sent on attempt {Attempt}",
                 message.Id, message.Template, message.Channel, attempts);
         }
         else
@@ -183,19 +157,19 @@ public sealed partial class OutboxDispatcher(
                     .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
             if (giveUp)
             {
-                logger.LogError("Outbox message {MessageId} ({Template}, {Channel}) failed for good after {Attempts} attempts: {Error}",
+                Logger.LogError("Outbox message {MessageId} ({Template}, {Channel}) failed for good after {Attempts} attempts: {Error}",
                     message.Id, message.Template, message.Channel, attempts, error);
             }
             else
             {
-                logger.LogWarning("Outbox message {MessageId} ({Template}, {Channel}) failed on attempt {Attempt}, next at {NextAttemptAt:o}: {Error}",
+                Logger.LogWarning("Outbox message {MessageId} ({Template}, {Channel}) failed on attempt {Attempt}, next at {NextAttemptAt:o}: {Error}",
                     message.Id, message.Template, message.Channel, attempts, next, error);
             }
         }
 
         if (updated == 0)
         {
-            logger.LogWarning("Outbox message {MessageId}: the lease ran out before its outcome was recorded", message.Id);
+            Logger.LogWarning("Outbox message {MessageId}: the lease ran out before its outcome was recorded", message.Id);
         }
     }
 

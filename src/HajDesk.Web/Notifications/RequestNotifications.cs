@@ -35,7 +35,8 @@ public sealed class RequestNotifications(
     TimeProvider time,
     IOptions<NotificationOptions> options,
     IOptions<OrganizationOptions> organization,
-    Webhooks.WebhookOutbox webhooks)
+    Webhooks.WebhookOutbox webhooks,
+    StaffEmails staffEmails)
 {
     private readonly Dictionary<(ServiceRequest Request, string Template), List<OutboxMessage>> added = [];
     private bool subscribed;
@@ -168,16 +169,9 @@ public sealed class RequestNotifications(
         var provinceName = r.Province?.Name
             ?? db.Provinces.Where(p => p.Id == r.ProvinceId).Select(p => p.Name).FirstOrDefault()
             ?? string.Empty;
-        var values = new Dictionary<string, string>
-        {
-            [MessageTemplates.Placeholders.TrackingCode] = MessageTemplates.FormatTrackingCode(r.TrackingCode),
-            [MessageTemplates.Placeholders.ProvinceName] = provinceName,
-            [MessageTemplates.Placeholders.StaffUrl] = options.Value.StaffUrl,
-            [MessageTemplates.Placeholders.Organization] = organization.Value.Name,
-            [MessageTemplates.Placeholders.ServiceName] = organization.Value.ServiceName,
-        };
-        var template = templates.Get(MessageTemplates.StaffNewRequest);
-        return recipients.Select(email => NewEmail(r, MessageTemplates.StaffNewRequest, email, template, values)).ToList();
+        var values = staffEmails.Values(provinceName);
+        values[MessageTemplates.Placeholders.TrackingCode] = MessageTemplates.FormatTrackingCode(r.TrackingCode);
+        return staffEmails.Build(MessageTemplates.StaffNewRequest, recipients, values, r.Id == 0 ? null : r.Id);
     }
 
     /// <summary>The values of the citizen templates' placeholders for a request.</summary>
@@ -213,16 +207,8 @@ public sealed class RequestNotifications(
 
     private OutboxMessage NewEmail(ServiceRequest r, string key, string recipient, MessageTemplate template, Dictionary<string, string> values)
     {
-        var subject = MessageTemplates.Render(template.EmailSubject, values).ReplaceLineEndings(" ").Trim();
-        if (subject.Length > 300)
-        {
-            subject = subject[..300];
-        }
-
-        var heading = $"{organization.Value.ServiceName} {organization.Value.Name}";
-        return NewMessage(r, key, NotificationChannel.Email, recipient, subject,
-            MessageTemplates.Render(template.EmailText, values),
-            MessageTemplates.RenderHtml(template.EmailText, values, subject, heading));
+        var (subject, text, html) = MessageTemplates.RenderEmail(template, values, $"{organization.Value.ServiceName} {organization.Value.Name}");
+        return NewMessage(r, key, NotificationChannel.Email, recipient, subject, text, html);
     }
 
     private OutboxMessage NewMessage(ServiceRequest r, string key, NotificationChannel channel, string recipient,

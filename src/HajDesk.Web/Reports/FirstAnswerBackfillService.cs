@@ -1,5 +1,6 @@
 using HajDesk.Core.Data;
 using HajDesk.Core.Reports;
+using HajDesk.Web.Infrastructure.Background;
 
 namespace HajDesk.Web.Reports;
 
@@ -8,33 +9,24 @@ namespace HajDesk.Web.Reports;
 /// report columns existed get their working-day count. Idempotent, so every node may run it; a failure is logged and
 /// retried at the next start (the figures then leave those requests out of the percentiles).
 /// </summary>
-public sealed partial class FirstAnswerBackfillService(IServiceScopeFactory scopes, ILogger<FirstAnswerBackfillService> logger) : BackgroundService
+public sealed partial class FirstAnswerBackfillService(IServiceScopeFactory scopes, TimeProvider time, ILogger<FirstAnswerBackfillService> logger)
+    : PeriodicWorker<int>(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan? Interval => null;
+
+    protected override Task<int> RoundAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        FirstAnswerBackfill.RunAsync(services.GetRequiredService<HajDeskDbContext>(), cancellationToken: cancellationToken);
+
+    protected override bool AfterRound(int filled)
     {
-        try
+        if (filled > 0)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
-            var filled = await FirstAnswerBackfill.RunAsync(db, cancellationToken: stoppingToken);
-            if (filled > 0)
-            {
-                LogFilled(filled);
-            }
+            LogFilled(Logger, filled);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: the next start carries on.
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogFailed(exception);
-        }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Counted the working days to the first answer of {Count} earlier requests.")]
-    private partial void LogFilled(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Counting the working days to earlier first answers failed; retried at the next start.")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogFilled(ILogger logger, int count);
 }

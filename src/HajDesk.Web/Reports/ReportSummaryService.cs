@@ -1,5 +1,6 @@
 using HajDesk.Core.Data;
 using HajDesk.Core.Reports;
+using HajDesk.Web.Infrastructure.Background;
 
 namespace HajDesk.Web.Reports;
 
@@ -7,56 +8,34 @@ namespace HajDesk.Web.Reports;
 /// Keeps the report summary (decision 0006) current: a round every <c>Reports:SummaryInterval</c> (default one
 /// minute; <c>00:00:00</c> turns it off) summarises the finished months that are new or changed since. Every node
 /// runs it; the months are locked one at a time, so two nodes never summarise the same month at once. Reports never
-/// wait for it: until a changed month is summarised again they count it live.
+/// wait for it: until a changed month is summarised again (a failed round included) they count it live.
 /// </summary>
 public sealed partial class ReportSummaryService(
-    IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<ReportSummaryService> logger) : BackgroundService
+    IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<ReportSummaryService> logger)
+    : PeriodicWorker<int>(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private TimeSpan Every => configuration.GetValue<TimeSpan?>("Reports:SummaryInterval") ?? TimeSpan.FromMinutes(1);
+
+    protected override bool Enabled => Every > TimeSpan.Zero;
+
+    protected override TimeSpan? Interval => Every;
+
+    /// <summary>Start-up first: migrations and the other start-up work go before.</summary>
+    protected override TimeSpan FirstDelay => TimeSpan.FromSeconds(5);
+
+    protected override Task<int> RoundAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        ReportSummary.RefreshAsync(services.GetRequiredService<HajDeskDbContext>(), Time.GetUtcNow().UtcDateTime, cancellationToken);
+
+    protected override bool AfterRound(int months)
     {
-        var interval = configuration.GetValue<TimeSpan?>("Reports:SummaryInterval") ?? TimeSpan.FromMinutes(1);
-        if (interval <= TimeSpan.Zero)
+        if (months > 0)
         {
-            return;
+            LogSummarised(Logger, months);
         }
 
-        try
-        {
-            // Start-up first: migrations and the other start-up work go before.
-            await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await RoundAsync(stoppingToken);
-                await Task.Delay(interval, time, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: the next start carries on.
-        }
-    }
-
-    private async Task RoundAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
-            var months = await ReportSummary.RefreshAsync(db, time.GetUtcNow().UtcDateTime, stoppingToken);
-            if (months > 0)
-            {
-                LogSummarised(months);
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
-        {
-            LogFailed(exception);
-        }
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report summary: summarised {Count} months.")]
-    private partial void LogSummarised(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Report summary round failed; the changed months are counted live until the next round.")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogSummarised(ILogger logger, int count);
 }

@@ -1,4 +1,5 @@
 using HajDesk.Core.Retention;
+using HajDesk.Web.Infrastructure.Background;
 using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Retention;
@@ -10,51 +11,25 @@ namespace HajDesk.Web.Retention;
 /// (on any node) carries on.
 /// </summary>
 public sealed partial class RetentionWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<RetentionOptions> options,
-    ILogger<RetentionWorker> logger) : BackgroundService
+    ILogger<RetentionWorker> logger) : PeriodicWorker<RetentionRunResult>(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override TimeSpan? Interval => TimeSpan.FromMinutes(options.Value.PollMinutes);
+
+    protected override Task<RetentionRunResult> RoundAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<RetentionService>().RunAsync(RetentionActor.System, options.Value.BatchSize, cancellationToken: cancellationToken);
+
+    protected override bool AfterRound(RetentionRunResult round)
     {
-        if (!options.Value.Enabled)
+        if (round.Requests > 0)
         {
-            return;
+            LogRun(Logger, round.Requests, round.Files);
         }
 
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<RetentionService>()
-                    .RunAsync(RetentionActor.System, options.Value.BatchSize, cancellationToken: stoppingToken);
-                if (result.Requests > 0)
-                {
-                    LogRun(result.Requests, result.Files);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                LogFailed(e);
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(options.Value.PollMinutes), time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Requests} closed requests anonymised, {Files} files deleted")]
-    private partial void LogRun(int requests, int files);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed; the next run carries on")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogRun(ILogger logger, int requests, int files);
 }

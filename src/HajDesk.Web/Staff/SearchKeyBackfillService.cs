@@ -1,5 +1,6 @@
 using HajDesk.Core.Data;
 using HajDesk.Core.Requests;
+using HajDesk.Web.Infrastructure.Background;
 
 namespace HajDesk.Web.Staff;
 
@@ -8,33 +9,24 @@ namespace HajDesk.Web.Staff;
 /// notes written before the search-key columns existed get their keys (until then a search by words misses them).
 /// Idempotent, so every node may run it; a failure is logged and retried at the next start.
 /// </summary>
-public sealed partial class SearchKeyBackfillService(IServiceScopeFactory scopes, ILogger<SearchKeyBackfillService> logger) : BackgroundService
+public sealed partial class SearchKeyBackfillService(IServiceScopeFactory scopes, TimeProvider time, ILogger<SearchKeyBackfillService> logger)
+    : PeriodicWorker<int>(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan? Interval => null;
+
+    protected override Task<int> RoundAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        SearchKeyBackfill.RunAsync(services.GetRequiredService<HajDeskDbContext>(), cancellationToken: cancellationToken);
+
+    protected override bool AfterRound(int filled)
     {
-        try
+        if (filled > 0)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
-            var filled = await SearchKeyBackfill.RunAsync(db, cancellationToken: stoppingToken);
-            if (filled > 0)
-            {
-                LogFilled(filled);
-            }
+            LogFilled(Logger, filled);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: the next start carries on.
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogFailed(exception);
-        }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the search keys of {Count} earlier requests and timeline entries.")]
-    private partial void LogFilled(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the search keys of earlier requests failed; retried at the next start.")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogFilled(ILogger logger, int count);
 }

@@ -10,7 +10,7 @@ public static class SubmissionServiceCollectionExtensions
 {
     /// <summary>
     /// Sending requests: the submission service every intake channel calls, the upload staging of forms, the
-    /// send form's lookup tokens.
+    /// send form's lookup tokens, the cleaning of abandoned uploads.
     /// </summary>
     public static IServiceCollection AddSubmission(this IServiceCollection services)
     {
@@ -24,6 +24,7 @@ public static class SubmissionServiceCollectionExtensions
         services.AddOptions<OpenRequestNoticeOptions>().BindConfiguration(OpenRequestNoticeOptions.Section);
         services.AddOptions<MobileVerificationOptions>().BindConfiguration(MobileVerificationOptions.Section);
         services.AddScoped<UploadStaging>();
+        services.AddHostedService<StagedUploadCleaner>();
         services.AddSingleton<SendFormLookups>();
         services.AddScoped<SendRegistryGate>();
         services.AddHttpContextAccessor();

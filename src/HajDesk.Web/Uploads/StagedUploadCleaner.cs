@@ -1,4 +1,5 @@
 using HajDesk.Core.Data;
+using HajDesk.Web.Infrastructure.Background;
 using Microsoft.EntityFrameworkCore;
 
 namespace HajDesk.Web.Uploads;
@@ -9,40 +10,32 @@ namespace HajDesk.Web.Uploads;
 /// go with them, a day after their last code was sent.
 /// </summary>
 public sealed class StagedUploadCleaner(IServiceScopeFactory scopes, TimeProvider time, ILogger<StagedUploadCleaner> logger)
-    : BackgroundService
+    : PeriodicWorker<int>(scopes, time, logger)
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(1);
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                var deleted = await CleanAsync(stoppingToken);
-                if (deleted > 0)
-                {
-                    logger.LogInformation("Deleted {Count} abandoned staged uploads", deleted);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Cleaning abandoned staged uploads failed; will try again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan? Interval => TimeSpan.FromHours(1);
 
-    public async Task<int> CleanAsync(CancellationToken cancellationToken)
+    /// <summary>One round now; returns how many staged files went.</summary>
+    public Task<int> CleanAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
+
+    protected override async Task<int> RoundAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
-        await scope.ServiceProvider.GetRequiredService<Core.Requests.Verification.MobileVerificationService>().DeleteOldAsync(cancellationToken);
-        var before = time.GetUtcNow().UtcDateTime - KeepFor;
+        var db = services.GetRequiredService<HajDeskDbContext>();
+        await services.GetRequiredService<Core.Requests.Verification.MobileVerificationService>().DeleteOldAsync(cancellationToken);
+        var before = Time.GetUtcNow().UtcDateTime - KeepFor;
         var stale = db.Attachments.Where(a => a.RequestId == null && a.StagingKey != null && a.CreatedAt < before);
         await db.AttachmentContents.Where(c => stale.Any(a => a.Id == c.AttachmentId)).ExecuteDeleteAsync(cancellationToken);
         return await stale.ExecuteDeleteAsync(cancellationToken);
+    }
+
+    protected override bool AfterRound(int deleted)
+    {
+        if (deleted > 0)
+        {
+            Logger.LogInformation("Deleted {Count} abandoned staged uploads", deleted);
+        }
+
+        return false;
     }
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HajDesk.Core.Data;
 using HajDesk.Core.Webhooks;
+using HajDesk.Web.Infrastructure.Background;
 using HajDesk.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ public sealed partial class WebhookDispatcher(
     TimeProvider time,
     IOptions<WebhookOptions> options,
     IOptions<NotificationOptions> notificationOptions,
-    ILogger<WebhookDispatcher> logger) : BackgroundService
+    ILogger<WebhookDispatcher> logger) : PeriodicWorker<int>(scopes, time, logger)
 {
     public const string HttpClientName = "webhooks";
 
@@ -44,53 +45,28 @@ public sealed partial class WebhookDispatcher(
     public const string TimestampHeader = "X-HajDesk-Timestamp";
     public const string SignatureHeader = "X-HajDesk-Signature";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!notificationOptions.Value.DispatcherEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => notificationOptions.Value.DispatcherEnabled;
 
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var processed = 0;
-            try
-            {
-                processed = await DispatchDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "The webhook dispatcher failed; it tries again in {PollSeconds} s", options.Value.PollSeconds);
-            }
+    protected override TimeSpan? Interval => options.Value.PollInterval;
 
-            // A delivery made may have made the request's next one due: look again at once.
-            if (processed == 0)
-            {
-                try
-                {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-        }
-    }
+    /// <summary>A delivery made may have made the request's next one due: the next round at once.</summary>
+    protected override bool AfterRound(int processed) => processed > 0;
+
+    /// <summary>Waits for the poll interval, or less when a local commit signals new work.</summary>
+    protected override Task WaitAsync(TimeSpan interval, CancellationToken cancellationToken) => signal.WaitAsync(interval, cancellationToken);
+
+    /// <summary>
+    /// Claims one batch and sends it; returns how many were claimed. Safe to call from several processes at once.
+    /// </summary>
+    public Task<int> DispatchDueAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>Claims one batch of due deliveries and posts them; returns how many were claimed.</summary>
-    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    protected override async Task<int> RoundAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
-        var secrets = scope.ServiceProvider.GetRequiredService<WebhookSecrets>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var db = services.GetRequiredService<HajDeskDbContext>();
+        var secrets = services.GetRequiredService<WebhookSecrets>();
+        var now = Time.GetUtcNow().UtcDateTime;
         var lease = Truncate(now + settings.Lease);
         var batch = db.Database.IsNpgsql()
             ? await ClaimOnPostgresAsync(db, now, lease, settings.BatchSize, cancellationToken)
@@ -105,7 +81,7 @@ public sealed partial class WebhookDispatcher(
         var client = clients.CreateClient(HttpClientName);
         for (var i = 0; i < batch.Count; i++)
         {
-            if (time.GetUtcNow().UtcDateTime + settings.Timeout + TimeSpan.FromSeconds(1) >= lease)
+            if (Time.GetUtcNow().UtcDateTime + settings.Timeout + TimeSpan.FromSeconds(1) >= lease)
             {
                 await ReleaseAsync(db, batch.Skip(i).Select(d => d.Id).ToList(), lease);
                 break;
@@ -127,7 +103,7 @@ public sealed partial class WebhookDispatcher(
         WebhookOptions settings, HajDeskDbContext db, DateTime lease, CancellationToken cancellationToken)
     {
         var body = delivery.Payload ?? "{}";
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        var timestamp = Time.GetUtcNow().ToUnixTimeSeconds();
         using var message = new HttpRequestMessage(HttpMethod.Post, subscriber.Url)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
@@ -177,7 +153,7 @@ public sealed partial class WebhookDispatcher(
 
     private async Task RecordAsync(HajDeskDbContext db, WebhookDelivery delivery, Outcome outcome, DateTime lease, WebhookOptions settings)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var attempts = delivery.Attempts + 1;
         int updated;
         if (outcome.Delivered)
@@ -192,7 +168,7 @@ public sealed partial class WebhookDispatcher(
                     .SetProperty(d => d.LastError, (string?)null)
                     .SetProperty(d => d.Payload, (string?)null)
                     .SetProperty(d => d.LockedUntil, (DateTime?)null), CancellationToken.None);
-            LogDelivered(logger, delivery.Id, delivery.SubscriberId, delivery.Event, attempts);
+            LogDelivered(Logger, delivery.Id, delivery.SubscriberId, delivery.Event, attempts);
             signal.Notify();
         }
         else
@@ -212,12 +188,12 @@ public sealed partial class WebhookDispatcher(
                     .SetProperty(d => d.NextAttemptAt, next)
                     .SetProperty(d => d.Payload, payload)
                     .SetProperty(d => d.LockedUntil, (DateTime?)null), CancellationToken.None);
-            LogFailed(logger, delivery.Id, delivery.SubscriberId, delivery.Event, attempts, outcome.StatusCode, giveUp);
+            LogFailed(Logger, delivery.Id, delivery.SubscriberId, delivery.Event, attempts, outcome.StatusCode, giveUp);
         }
 
         if (updated == 0)
         {
-            logger.LogWarning("Webhook delivery {DeliveryId}: the lease ran out before its outcome was recorded", delivery.Id);
+            Logger.LogWarning("Webhook delivery {DeliveryId}: the lease ran out before its outcome was recorded", delivery.Id);
         }
     }
 
