@@ -1,8 +1,6 @@
-using System.Threading.RateLimiting;
 using HajDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Captcha;
@@ -10,8 +8,6 @@ namespace HajDesk.Web.Captcha;
 /// <summary>Registers the security code and maps its picture and refresh endpoints.</summary>
 public static class CaptchaSetup
 {
-    /// <summary>The rate-limit policy of the captcha endpoints: a fixed window per client IP.</summary>
-    public const string RateLimitPolicy = "captcha";
 
     /// <summary>The address of a challenge's picture.</summary>
     public static string ImagePath(Guid id) => $"/captcha/{id}";
@@ -53,12 +49,6 @@ public static class CaptchaSetup
         services.AddSingleton<CaptchaClaims>();
         services.Configure<MvcOptions>(o => o.Filters.Add(new CaptchaHandlerFilter()));
 
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) => o.AddPolicy(RateLimitPolicy, context =>
-            RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientKey(context), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limits.Value.CaptchaPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-            })));
 
         return services;
     }
@@ -66,7 +56,7 @@ public static class CaptchaSetup
     /// <summary>
     /// <c>GET /captcha/{id}</c>: the PNG of an unused, unexpired challenge (404 otherwise), never cached.
     /// <c>GET /captcha/{id}/audio</c>: the same challenge spoken, as WAV (404 otherwise), never cached; also limited
-    /// per address by <see cref="CitizenThrottle.TryHearChallengeAsync"/>.
+    /// per address by <see cref="Throttle.TryHearChallengeAsync"/>.
     /// <c>POST /captcha/new</c>: a new challenge as <c>{ "id", "image", "audio" }</c> for the page script; it needs the
     /// antiforgery token in the <c>X-CSRF-TOKEN</c> header.
     /// </summary>
@@ -77,9 +67,9 @@ public static class CaptchaSetup
             http.Response.Headers.CacheControl = "no-store";
             var png = await captcha.RenderPngAsync(id, ct);
             return png is null ? Results.NotFound() : Results.File(png, "image/png");
-        }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        }).RequireRateLimiting(RateLimits.Captcha).ExcludeFromDescription();
 
-        app.MapGet("/captcha/{id:guid}/audio", async (Guid id, CaptchaService captcha, CitizenThrottle throttle, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/captcha/{id:guid}/audio", async (Guid id, CaptchaService captcha, Throttle throttle, HttpContext http, CancellationToken ct) =>
         {
             http.Response.Headers.CacheControl = "no-store";
             if (!await captcha.IsLiveAsync(id, ct))
@@ -95,7 +85,7 @@ public static class CaptchaSetup
 
             var wav = await captcha.RenderWavAsync(id, ct);
             return wav is null ? Results.NotFound() : Results.File(wav, "audio/wav", enableRangeProcessing: true);
-        }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        }).RequireRateLimiting(RateLimits.Captcha).ExcludeFromDescription();
 
         app.MapPost("/captcha/new", async (HttpContext http, IAntiforgery antiforgery, CaptchaService captcha) =>
         {
@@ -107,7 +97,7 @@ public static class CaptchaSetup
 
             var id = captcha.Create();
             return Results.Ok(new NewChallenge(id, ImagePath(id), AudioPath(id)));
-        }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        }).RequireRateLimiting(RateLimits.Captcha).ExcludeFromDescription();
 
         return app;
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using HajDesk.Core.Persian;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Staff;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace HajDesk.Web.Exports;
@@ -21,11 +20,11 @@ public sealed record ExportRequest(string AuditAction, string FileStem, ExportFo
 /// saved without the request's cancellation token, so a closed tab never skips it.
 /// </remarks>
 public sealed class TableExport(
-    AuditLog audit, IRateCounterStore counters, IOptions<RateLimitOptions> limits, TimeProvider time, ILogger<TableExport> logger)
+    AuditLog audit, Throttle throttle, TimeProvider time, ILogger<TableExport> logger)
 {
     /// <summary>Counts one export for the staff member; false when they have had their hourly share.</summary>
     public Task<bool> TryAcquireAsync(string staffId, CancellationToken cancellationToken) =>
-        counters.TryAcquireAsync("export:" + staffId, limits.Value.ExportsPerHour, TimeSpan.FromHours(1), cancellationToken);
+        throttle.TryAcquireAsync(SharedLimit.ExportsByStaff, staffId, cancellationToken);
 
     /// <summary>An ASCII file name with today's Jalali date (Tehran): <c>requests-1404-09-10.xlsx</c>.</summary>
     public string FileName(string stem, ExportFormat format)

@@ -11,6 +11,16 @@ public static class RateLimits
     public const string Forms = "forms";
 
     /// <summary>
+    /// Staff sign-in posts (password, two-factor code, recovery code): POSTs per client IP per minute (<c>RateLimits:StaffSignInPerMinute</c>,
+    /// default 60 — generous, because a whole provincial office may sign in from one address at 8 a.m.; the
+    /// per-account lockout is the main defence).
+    /// </summary>
+    public const string StaffSignIn = "staff-sign-in";
+
+    /// <summary>Security-code images, sounds and new challenges, per client IP.</summary>
+    public const string Captcha = "captcha";
+
+    /// <summary>
     /// The client's IP address. Behind a reverse proxy this is the forwarded address only when the proxy is listed
     /// in <c>ReverseProxy:KnownProxies</c> (the forwarded-headers middleware has already applied it).
     /// </summary>
@@ -19,15 +29,15 @@ public static class RateLimits
 
     /// <summary>
     /// <see cref="RateLimitOptions"/> (validated at start-up), the framework's rate limiter answering 429 (which the
-    /// status-code pages turn into the Persian page), the <see cref="Forms"/> policy (per node: it only blunts page
-    /// floods), and <see cref="CitizenThrottle"/> for the limits that guard personal data, counted in
-    /// <see cref="IRateCounterStore"/> so they hold across nodes.
+    /// status-code pages turn into the Persian page) with every policy of <see cref="LimitCatalogue.Policies"/> (per
+    /// node: they only blunt floods), and <see cref="Throttle"/> for the limits of <see cref="LimitCatalogue.Shared"/>,
+    /// counted in <see cref="IRateCounterStore"/> so they hold across nodes.
     /// </summary>
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<CitizenThrottle>();
+        services.AddSingleton<Throttle>();
         // Shared by every node on PostgreSQL; in-process with SQLite, whose file one process owns.
         services.AddSingleton<IRateCounterStore>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
@@ -36,8 +46,12 @@ public static class RateLimits
         services.AddHostedService<RateCounterCleaner>();
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
-            o.AddPolicy(Forms, context => RateLimitPartition.GetSlidingWindowLimiter(
-                ClientKey(context), _ => PerMinute(limits.Value.FormPostsPerMinute))));
+        {
+            foreach (var policy in LimitCatalogue.Policies)
+            {
+                o.AddPolicy(policy.Name, context => policy.Partition(context, limits.Value));
+            }
+        });
         return services;
     }
 

@@ -14,7 +14,7 @@ namespace HajDesk.Web.Open311;
 /// confirmation, per-national-code lookup limit, idempotency and outbox messages as the web form, without the
 /// security code (the API key stands for it) and recorded as the <see cref="RequestChannel.Api"/> channel.
 /// </summary>
-public sealed class Open311Requests(SubmissionService submission, CitizenThrottle throttle, Open311Api api)
+public sealed class Open311Requests(SubmissionService submission, Throttle throttle, Open311Api api)
 {
     public const int MaxIdempotencyKeyLength = 200;
 
@@ -112,7 +112,7 @@ public sealed class Open311Requests(SubmissionService submission, CitizenThrottl
 
         var origin = new SubmissionOrigin(RequestChannel.Api, ApiKeyId: key.Id);
         var result = await submission.SubmitAsync(submissionKey, input, null,
-            (nationalCode, _, ct) => throttle.TryAcquireAsync(ThrottleBucket.RegistryByNationalCode, nationalCode, ct), cancellationToken, origin);
+            (nationalCode, _, ct) => throttle.TryAcquireAsync(SharedLimit.RegistryByNationalCode, nationalCode, ct), cancellationToken, origin);
         api.AuditRequestId = result.RequestId;
         return result.Outcome switch
         {

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using HajDesk.Core.Data;
 using HajDesk.Core.Staff;
 using HajDesk.Web.Infrastructure;
@@ -6,7 +5,6 @@ using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Staff;
@@ -18,12 +16,6 @@ public static class StaffServiceCollectionExtensions
 
     public const string SignInPath = "/staff/sign-in";
 
-    /// <summary>
-    /// Rate-limit policy of the sign-in forms: POSTs per client IP per minute (<c>RateLimits:StaffSignInPerMinute</c>,
-    /// default 60 — generous, because a whole provincial office may sign in from one address at 8 a.m.; the
-    /// per-account lockout is the main defence).
-    /// </summary>
-    public const string SignInRateLimit = "staff-sign-in";
 
     /// <summary>
     /// Staff accounts: ASP.NET Core Identity on <see cref="HajDeskDbContext"/>, the password and lockout policy,
@@ -95,10 +87,6 @@ public static class StaffServiceCollectionExtensions
         // Claims are rebuilt from the account every minute; CurrentStaff checks the account on every request anyway.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) => o.AddPolicy(SignInRateLimit, context =>
-            HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetSlidingWindowLimiter(RateLimits.ClientKey(context), _ => RateLimits.PerMinute(limits.Value.StaffSignInPerMinute))
-                : RateLimitPartition.GetNoLimiter(string.Empty)));
 
         services.AddScoped<CurrentStaff>();
         services.AddOptions<HajDesk.Web.Staff.Directory.DirectoryOptions>().BindConfiguration(HajDesk.Web.Staff.Directory.DirectoryOptions.Section)

@@ -39,7 +39,7 @@ public sealed record CodeSend(CodeSendOutcome Outcome, TimeSpan Wait = default, 
 /// </summary>
 public sealed class MobileCodes(
     MobileVerificationService verification,
-    CitizenThrottle throttle,
+    Throttle throttle,
     [FromKeyedServices(NotificationChannel.Sms)] INotificationSender sms,
     TimeProvider time,
     ILogger<MobileCodes> logger)
@@ -54,7 +54,7 @@ public sealed class MobileCodes(
         var now = time.GetUtcNow().UtcDateTime;
         var formAllows = state is null
             || (state.Sends < MobileVerificationRules.MaxSends && state.LastSentAt + MobileVerificationRules.ResendAfter <= now);
-        if (formAllows && !await throttle.TryAcquireAsync(ThrottleBucket.VerificationCodesByMobile, mobile, cancellationToken))
+        if (formAllows && !await throttle.TryAcquireAsync(SharedLimit.VerificationCodesByMobile, mobile, cancellationToken))
         {
             logger.LogWarning("Verification code for form {Form} refused: the mobile's hourly limit is spent", LogReference.Of("form", submissionKey.ToString()));
             return new CodeSend(CodeSendOutcome.MobileThrottled);

@@ -31,13 +31,12 @@ public enum ReminderOutcome
 /// earlier request's tracking code again by SMS, through the outbox, to the mobile stored on that request.
 /// </summary>
 /// <remarks>
-/// The mark lives in the shared counter store (every node sees it; no personal data: the key is the form's random
-/// token) for <see cref="Window"/>; a form older than that starts again from «ارسال».
+/// The mark (<see cref="SharedLimit.OpenRequestNoticeMark"/>) lives in the shared counters (every node sees it; no
+/// personal data: the key is the form's random token) for 30 minutes; a form older than that starts again from «ارسال».
 /// </remarks>
 public sealed class OpenRequestReminders(
     SubmissionService submission,
-    IRateCounterStore counters,
-    CitizenThrottle throttle,
+    Throttle throttle,
     HajDeskDbContext db,
     AuditLog audit,
     OutboxSignal signal,
@@ -45,9 +44,6 @@ public sealed class OpenRequestReminders(
     Microsoft.Extensions.Options.IOptions<OpenRequestNoticeOptions> options)
 {
     public const string AuditAction = "citizen.open-request-reminder";
-
-    /// <summary>How long a form told of an open request may use its two offers.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
 
     /// <summary>The SMS: the tracking code (Persian digits, in groups) and when the request was sent.</summary>
     public static string SmsText(string trackingCode, DateTime createdAt) =>
@@ -64,11 +60,11 @@ public sealed class OpenRequestReminders(
 
     /// <summary>Marks this form as told (it passed its security code on the post that found the open request).</summary>
     public Task MarkToldAsync(Guid submissionKey, CancellationToken cancellationToken) =>
-        counters.TryAcquireAsync(MarkKey(submissionKey), 100, Window, cancellationToken);
+        throttle.MarkAsync(SharedLimit.OpenRequestNoticeMark, submissionKey.ToString("N"), cancellationToken);
 
-    /// <summary>Whether this form was told of an open request within <see cref="Window"/>.</summary>
-    public async Task<bool> WasToldAsync(Guid submissionKey, CancellationToken cancellationToken) =>
-        await counters.CountAsync(MarkKey(submissionKey), Window, cancellationToken) > 0;
+    /// <summary>Whether this form was told of an open request within the mark's window (30 minutes, <see cref="LimitCatalogue"/>).</summary>
+    public Task<bool> WasToldAsync(Guid submissionKey, CancellationToken cancellationToken) =>
+        throttle.IsMarkedAsync(SharedLimit.OpenRequestNoticeMark, submissionKey.ToString("N"), cancellationToken);
 
     /// <summary>
     /// Sends the open request's tracking code to its stored mobile. The request is found again from the typed fields
@@ -88,7 +84,7 @@ public sealed class OpenRequestReminders(
             return (ReminderOutcome.NoOpenRequest, null);
         }
 
-        if (!await throttle.TryAcquireAsync(ThrottleBucket.OpenRequestReminders, earlier.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken))
+        if (!await throttle.TryAcquireAsync(SharedLimit.OpenRequestReminders, earlier.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken))
         {
             return (ReminderOutcome.Throttled, earlier.Notice);
         }
@@ -110,6 +106,4 @@ public sealed class OpenRequestReminders(
         signal.Notify();
         return (ReminderOutcome.Queued, earlier.Notice);
     }
-
-    private static string MarkKey(Guid submissionKey) => $"OpenRequestNotice|{submissionKey:N}";
 }

@@ -28,13 +28,13 @@ public class SharedLimitTests
         await using var first = new HajDeskFactory(database, settings);
         _ = first.Server;
         await using var second = new HajDeskFactory(database, settings, ownsDatabase: false);
-        var nodes = new[] { first, second }.Select(n => n.Services.GetRequiredService<CitizenThrottle>()).ToArray();
+        var nodes = new[] { first, second }.Select(n => n.Services.GetRequiredService<Throttle>()).ToArray();
 
         // Forty attempts at once, spread over both nodes: the database decides, so exactly the limit gets through.
         var guesses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
-            nodes[i % 2].TryAcquireAsync(ThrottleBucket.TrackByNationalCode, "0499370899")));
+            nodes[i % 2].TryAcquireAsync(SharedLimit.TrackByNationalCode, "0499370899")));
         var lookups = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
-            nodes[i % 2].TryAcquireAsync(ThrottleBucket.TrackByClient, "192.0.2.7")));
+            nodes[i % 2].TryAcquireAsync(SharedLimit.TrackByClient, "192.0.2.7")));
 
         var keyLimiters = new[] { first, second }.Select(n => n.Services.GetRequiredService<Open311KeyLimiter>()).ToArray();
         var apiCalls = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => keyLimiters[i % 2].TryAcquireAsync(42)));
@@ -44,23 +44,23 @@ public class SharedLimitTests
         Assert.Equal(6, apiCalls.Count(allowed => allowed));
         Assert.True(await keyLimiters[1].TryAcquireAsync(43));
         // Another national code has its own budget.
-        Assert.True(await nodes[1].TryAcquireAsync(ThrottleBucket.TrackByNationalCode, "0010350829"));
+        Assert.True(await nodes[1].TryAcquireAsync(SharedLimit.TrackByNationalCode, "0010350829"));
     }
 
     [Fact]
     public async Task Counters_OnPostgres_HoldNoNationalCodeInClear()
     {
         await using var app = await HajDeskFactory.CreateAsync(DatabaseProvider.Postgres);
-        var throttle = app.Services.GetRequiredService<CitizenThrottle>();
+        var throttle = app.Services.GetRequiredService<Throttle>();
 
-        await throttle.TryAcquireAsync(ThrottleBucket.RegistryByNationalCode, "0499370899");
+        await throttle.TryAcquireAsync(SharedLimit.RegistryByNationalCode, "0499370899");
 
         await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""SELECT string_agg("Key", ',') FROM "RateCounters" """, connection);
         var keys = (string)(await command.ExecuteScalarAsync())!;
         Assert.DoesNotContain("0499370899", keys, StringComparison.Ordinal);
-        Assert.DoesNotContain(nameof(ThrottleBucket.RegistryByNationalCode), keys, StringComparison.Ordinal);
+        Assert.DoesNotContain(nameof(SharedLimit.RegistryByNationalCode), keys, StringComparison.Ordinal);
     }
 
     [Theory]

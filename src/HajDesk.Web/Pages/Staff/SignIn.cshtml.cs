@@ -17,7 +17,7 @@ namespace HajDesk.Web.Pages.Staff;
 /// through the directory (<see cref="DirectoryAccounts"/>): same message, same lockout, same two-factor step.
 /// </summary>
 [NoStore]
-[EnableRateLimiting(StaffServiceCollectionExtensions.SignInRateLimit)]
+[EnableRateLimiting(RateLimits.StaffSignIn)]
 public class SignInModel(
     UserManager<StaffUser> users,
     SignInManager<StaffUser> signIn,

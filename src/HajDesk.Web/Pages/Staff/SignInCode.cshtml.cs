@@ -14,7 +14,7 @@ namespace HajDesk.Web.Pages.Staff;
 /// (Persian, Arabic-Indic or ASCII digits; spaces allowed). Wrong codes count toward the lockout.
 /// </summary>
 [NoStore]
-[EnableRateLimiting(StaffServiceCollectionExtensions.SignInRateLimit)]
+[EnableRateLimiting(RateLimits.StaffSignIn)]
 public class SignInCodeModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {
     public const string FailureMessage = "کد درست نیست. کد تازه‌ای را از برنامه رمزساز بنویسید.";

@@ -13,7 +13,7 @@ namespace HajDesk.Web.Pages.Staff;
 /// Each works once; wrong ones count toward the lockout like wrong authenticator codes.
 /// </summary>
 [NoStore]
-[EnableRateLimiting(StaffServiceCollectionExtensions.SignInRateLimit)]
+[EnableRateLimiting(RateLimits.StaffSignIn)]
 public class SignInRecoveryModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
     public const string FailureMessage = "کد بازیابی درست نیست یا پیش‌تر به کار رفته است.";

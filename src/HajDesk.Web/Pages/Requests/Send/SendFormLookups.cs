@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using HajDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Pages.Requests.Send;
 
@@ -27,7 +26,7 @@ public enum FormLookupPermit
 /// leave an attacker are in docs/security-lookup.md.
 /// </summary>
 /// <remarks>
-/// Counts are kept in <see cref="IRateCounterStore"/>, shared by every node on PostgreSQL. A form issued beyond the
+/// Counts are kept by <see cref="Throttle"/>, shared by every node on PostgreSQL. A form issued beyond the
 /// address's rate still works; only its name preview waits for «ارسال», which asks the registry after the security
 /// code.
 /// </remarks>
@@ -36,25 +35,15 @@ public sealed class SendFormLookups
     /// <summary>How long a form's token allows lookups: a slow citizen's whole visit.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(2);
 
-    /// <summary>
-    /// The counting window of a form's allowance: far longer than a token lives, so a form whose life spans two
-    /// windows still has the earlier one's lookups counted (the sliding estimate carries them over, rounded up).
-    /// </summary>
-    private static readonly TimeSpan FormWindow = TimeSpan.FromDays(1);
-
-    private static readonly TimeSpan FormsByClientWindow = TimeSpan.FromMinutes(10);
-
     private readonly ITimeLimitedDataProtector protector;
-    private readonly IRateCounterStore counters;
+    private readonly Throttle throttle;
     private readonly TimeProvider time;
-    private readonly IOptions<RateLimitOptions> limits;
 
-    public SendFormLookups(IDataProtectionProvider dataProtection, IRateCounterStore counters, TimeProvider time, IOptions<RateLimitOptions> limits)
+    public SendFormLookups(IDataProtectionProvider dataProtection, Throttle throttle, TimeProvider time)
     {
         protector = dataProtection.CreateProtector("HajDesk.Send.LookupToken").ToTimeLimitedDataProtector();
-        this.counters = counters;
+        this.throttle = throttle;
         this.time = time;
-        this.limits = limits;
     }
 
     /// <summary>What the citizen is told when the form may not look anyone (more) up.</summary>
@@ -64,7 +53,7 @@ public sealed class SendFormLookups
 
     /// <summary>A lookup token for a new form, or null when this address has been issued enough forms lately.</summary>
     public async Task<string?> IssueAsync(Guid submissionKey, string clientKey, CancellationToken cancellationToken = default) =>
-        await counters.TryAcquireAsync("send-forms|" + clientKey, limits.Value.SendFormsByClient, FormsByClientWindow, cancellationToken)
+        await throttle.TryAcquireAsync(SharedLimit.SendFormsByClient, clientKey, cancellationToken)
             ? protector.Protect(submissionKey.ToString("D"), time.GetUtcNow() + TokenLifetime)
             : null;
 
@@ -97,20 +86,20 @@ public sealed class SendFormLookups
 
         // A hash, so that the counters never hold a national code and birth date in clear.
         var person = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(nationalCode + "|" + birthDate.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        var form = "send-form|" + submissionKey.ToString("N");
+        var form = submissionKey.ToString("N");
         var personOfForm = form + "|" + person;
         // The same person again is free; a new one takes one of the form's permits and is then remembered.
-        if (await counters.CountAsync(personOfForm, FormWindow, cancellationToken) > 0)
+        if (await throttle.IsMarkedAsync(SharedLimit.PersonOfFormMark, personOfForm, cancellationToken))
         {
             return FormLookupPermit.Allowed;
         }
 
-        if (!await counters.TryAcquireAsync(form, limits.Value.RegistryLookupsPerForm, FormWindow, cancellationToken))
+        if (!await throttle.TryAcquireAsync(SharedLimit.RegistryLookupsPerForm, form, cancellationToken))
         {
             return FormLookupPermit.FormSpent;
         }
 
-        await counters.TryAcquireAsync(personOfForm, int.MaxValue, FormWindow, cancellationToken);
+        await throttle.MarkAsync(SharedLimit.PersonOfFormMark, personOfForm, cancellationToken);
         return FormLookupPermit.Allowed;
     }
 }

@@ -7,7 +7,7 @@ namespace HajDesk.Web.Pages.Requests.Send;
 /// always, and for a lookup without the security code also the form's own allowance (<see cref="SendFormLookups"/>).
 /// Scoped: it remembers why the last lookup was refused, for the page to say so.
 /// </summary>
-public sealed class SendRegistryGate(SendFormLookups lookups, CitizenThrottle throttle, IHttpContextAccessor http, ILogger<SendRegistryGate> logger)
+public sealed class SendRegistryGate(SendFormLookups lookups, Throttle throttle, IHttpContextAccessor http, ILogger<SendRegistryGate> logger)
 {
     /// <summary>Why the form's allowance refused the last lookup; <see cref="FormLookupPermit.Allowed"/> when it did not.</summary>
     public FormLookupPermit FormPermit { get; private set; } = FormLookupPermit.Allowed;
@@ -27,8 +27,8 @@ public sealed class SendRegistryGate(SendFormLookups lookups, CitizenThrottle th
     /// <summary>The per-address and per-national-code limits (sending, after the security code).</summary>
     public async Task<bool> MayAskRegistry(string nationalCode, DateOnly birthDate, CancellationToken cancellationToken)
     {
-        if (await throttle.TryAcquireAsync(ThrottleBucket.RegistryByClient, ClientKey, cancellationToken)
-            && await throttle.TryAcquireAsync(ThrottleBucket.RegistryByNationalCode, nationalCode, cancellationToken))
+        if (await throttle.TryAcquireAsync(SharedLimit.RegistryByClient, ClientKey, cancellationToken)
+            && await throttle.TryAcquireAsync(SharedLimit.RegistryByNationalCode, nationalCode, cancellationToken))
         {
             return true;
         }

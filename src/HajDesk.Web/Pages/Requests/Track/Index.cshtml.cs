@@ -19,7 +19,7 @@ namespace HajDesk.Web.Pages.Requests.Track;
 public class IndexModel(
     HajDeskDbContext db,
     CaptchaService captcha,
-    CitizenThrottle throttle,
+    Throttle throttle,
     TrackingCookie trackingCookie,
     ILogger<IndexModel> logger) : PageModel
 {
@@ -102,7 +102,7 @@ public class IndexModel(
             return PageWithNewCode(StatusCodes.Status400BadRequest);
         }
 
-        if (!await throttle.TryAcquireAsync(ThrottleBucket.TrackByClient, RateLimits.ClientKey(HttpContext), cancellationToken))
+        if (!await throttle.TryAcquireAsync(SharedLimit.TrackByClient, RateLimits.ClientKey(HttpContext), cancellationToken))
         {
             logger.LogWarning("Follow-up lookups throttled for a client");
             return StatusCode(StatusCodes.Status429TooManyRequests);
@@ -119,7 +119,7 @@ public class IndexModel(
             logger.LogWarning("Follow-up lookup failed, reference {LookupRef}", LogReference.Of("tracking-code", trackingCode));
             // Only failures spend the national code's budget: others failing in a citizen's name never keep the
             // owner's right pair out (finding 5 of the security review).
-            if (!await throttle.TryAcquireAsync(ThrottleBucket.TrackByNationalCode, nationalCode, cancellationToken))
+            if (!await throttle.TryAcquireAsync(SharedLimit.TrackByNationalCode, nationalCode, cancellationToken))
             {
                 logger.LogWarning("Failed follow-up lookups throttled for a national code");
                 return StatusCode(StatusCodes.Status429TooManyRequests);

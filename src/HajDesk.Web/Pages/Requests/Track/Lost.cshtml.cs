@@ -25,7 +25,7 @@ public class LostModel(
     HajDeskDbContext db,
     LostTrackingCodes lostCodes,
     CaptchaService captcha,
-    CitizenThrottle throttle,
+    Throttle throttle,
     AuditLog audit,
     OutboxSignal signal,
     TimeProvider time,
@@ -95,8 +95,8 @@ public class LostModel(
         }
 
         // Both limits are spent by every accepted request, found or not, so being refused says nothing either.
-        if (!await throttle.TryAcquireAsync(ThrottleBucket.LostCodesByClient, RateLimits.ClientKey(HttpContext), cancellationToken)
-            || !await throttle.TryAcquireAsync(ThrottleBucket.LostCodesByNationalCode, nationalCode, cancellationToken))
+        if (!await throttle.TryAcquireAsync(SharedLimit.LostCodesByClient, RateLimits.ClientKey(HttpContext), cancellationToken)
+            || !await throttle.TryAcquireAsync(SharedLimit.LostCodesByNationalCode, nationalCode, cancellationToken))
         {
             logger.LogWarning("Forgotten tracking codes throttled, reference {LookupRef}", LogReference.Of("national-code", nationalCode));
             return StatusCode(StatusCodes.Status429TooManyRequests);
