@@ -158,7 +158,12 @@ public class FieldRulesTests
         SubjectField[] fields = [Field(1, FieldKind.Text, required: true, subjectId: 21), Field(2, FieldKind.Number, subjectId: 1)];
         var input = new SubmissionInput
         {
-            ProvinceId = "8", Mobile = "09121234567", SubjectId = "2", SubSubjectId = "21", RequestType = "Request", Text = "متن",
+            ProvinceId = "8",
+            Mobile = "09121234567",
+            SubjectId = "2",
+            SubSubjectId = "21",
+            RequestType = "Request",
+            Text = "متن",
         };
 
         var errors = new FieldErrors();

@@ -73,7 +73,13 @@ public class FieldsModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEdit
         var order = await db.SubjectFields.Where(f => f.SubjectId == id).Select(f => (int?)f.DisplayOrder).MaxAsync(cancellationToken) ?? 0;
         var field = new SubjectField
         {
-            SubjectId = id, Label = label, Kind = kind, IsRequired = NewField.IsRequired, HelpText = help, Options = options, DisplayOrder = order + 1,
+            SubjectId = id,
+            Label = label,
+            Kind = kind,
+            IsRequired = NewField.IsRequired,
+            HelpText = help,
+            Options = options,
+            DisplayOrder = order + 1,
         };
         db.SubjectFields.Add(field);
         audit.Add(AdminAuditActions.FieldCreate, null, $"«{label}» ({FieldRules.KindText(kind)}، {(field.IsRequired ? "الزامی" : "اختیاری")}) برای «{subject.Name}»");
@@ -191,7 +197,8 @@ public class FieldsModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEdit
         /// <summary>«ترتیب» (edit form), in any digits.</summary>
         public string? DisplayOrder { get; set; }
 
-        public bool IsActive { get; set; } = true;
+        /// <summary>The edit form's «فعال» box: an unticked box posts nothing, so absent means retired.</summary>
+        public bool IsActive { get; set; }
 
         public int Version { get; set; }
     }
