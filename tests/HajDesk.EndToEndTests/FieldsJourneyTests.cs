@@ -40,7 +40,7 @@ public sealed class FieldsJourneyTests(BrowserFixture fixture, ITestOutputHelper
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"فیلدهای درخواست «{sub}»");
         await journey.StepAsync("admin-fields-empty");
         var add = page.GetByTestId("add-field-form");
-        await add.GetByLabel("عنوان فیلد", new() { Exact = true }).FillAsync("کد کاروان");
+        await add.GetByLabel("عنوان فیلد").FillAsync("کد کاروان");
         await add.GetByLabel("نوع", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "متن" });
         await add.GetByLabel("الزامی", new() { Exact = true }).CheckAsync();
         await add.GetByLabel("راهنما", new() { Exact = true }).FillAsync("کد روی کارت کاروان");
