@@ -86,6 +86,11 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
 
     public DbSet<AnswerView> AnswerViews => Set<AnswerView>();
 
+    /// <summary>Subjects' extra fields and what each request answered to them (Core/Fields).</summary>
+    public DbSet<Fields.SubjectField> SubjectFields => Set<Fields.SubjectField>();
+
+    public DbSet<Fields.RequestFieldValue> RequestFieldValues => Set<Fields.RequestFieldValue>();
+
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
     public DbSet<Webhooks.WebhookSubscriber> WebhookSubscribers => Set<Webhooks.WebhookSubscriber>();
@@ -168,7 +173,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && entry.Entity is Province or Subject or MessageTemplate or SubjectQuestion)
+                && entry.Entity is Province or Subject or MessageTemplate or SubjectQuestion or Fields.SubjectField)
             {
                 return true;
             }
@@ -189,6 +194,7 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
         configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<RequestChannel>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<Assignment.AssignmentMode>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Fields.FieldKind>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<Webhooks.WebhookEvent>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<Webhooks.WebhookDeliveryStatus>().HaveConversion<string>().HaveMaxLength(10);
         // Every instant is UTC; SQLite hands values back without a kind, so say so on the way out.
@@ -251,6 +257,26 @@ public class HajDeskDbContext(DbContextOptions<HajDeskDbContext> options)
             e.Property(q => q.Answer).HasMaxLength(SubjectQuestion.MaxAnswerLength);
             e.HasIndex(q => new { q.SubjectId, q.DisplayOrder });
             e.HasOne(q => q.Subject).WithMany(s => s.Questions).HasForeignKey(q => q.SubjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Fields.SubjectField>(e =>
+        {
+            e.Property(f => f.Label).HasMaxLength(Fields.SubjectField.MaxLabelLength);
+            e.Property(f => f.HelpText).HasMaxLength(Fields.SubjectField.MaxHelpLength);
+            e.Property(f => f.Options).HasMaxLength(Fields.SubjectField.MaxOptionsLength);
+            e.HasIndex(f => new { f.SubjectId, f.DisplayOrder });
+            e.HasOne(f => f.Subject).WithMany().HasForeignKey(f => f.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Fields.RequestFieldValue>(e =>
+        {
+            e.Property(v => v.Label).HasMaxLength(Fields.SubjectField.MaxLabelLength);
+            e.Property(v => v.Value).HasMaxLength(Fields.FieldRules.MaxTextValueLength);
+            e.HasIndex(v => new { v.RequestId, v.DisplayOrder });
+            // The report grouping by a choice field reads a field's values.
+            e.HasIndex(v => new { v.FieldId, v.RequestId });
+            e.HasOne(v => v.Request).WithMany(r => r.FieldValues).HasForeignKey(v => v.RequestId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Fields.SubjectField>().WithMany().HasForeignKey(v => v.FieldId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<AnswerView>(e =>

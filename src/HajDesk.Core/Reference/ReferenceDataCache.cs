@@ -50,7 +50,9 @@ public sealed class ReferenceDataCache(TimeProvider time)
         var activeMainSubjects = await db.Subjects.AsNoTracking()
             .Where(s => s.ParentId == null && s.IsActive)
             .Include(s => s.Children).ToListAsync(cancellationToken);
-        return new ReferenceData(provinces, formSubjects, activeMainSubjects);
+        var fields = await db.SubjectFields.AsNoTracking().Where(f => f.IsActive)
+            .OrderBy(f => f.DisplayOrder).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+        return new ReferenceData(provinces, formSubjects, activeMainSubjects, fields);
     }
 
     private sealed record Snapshot(long Version, DateTimeOffset ExpiresAt, ReferenceData Data);
@@ -60,8 +62,10 @@ public sealed class ReferenceDataCache(TimeProvider time)
 /// <param name="Provinces">Every province, in display order.</param>
 /// <param name="FormSubjects">The active main subjects with their active children, in display order (what a form offers).</param>
 /// <param name="ActiveMainSubjects">The active main subjects with all their children (what a post is checked against).</param>
+/// <param name="Fields">The subjects' active extra fields, in display order.</param>
 public sealed record ReferenceData(
-    IReadOnlyList<Province> Provinces, IReadOnlyList<Subject> FormSubjects, IReadOnlyList<Subject> ActiveMainSubjects);
+    IReadOnlyList<Province> Provinces, IReadOnlyList<Subject> FormSubjects, IReadOnlyList<Subject> ActiveMainSubjects,
+    IReadOnlyList<Fields.SubjectField> Fields);
 
 /// <summary>
 /// A process-wide counter that moves whenever reference data (provinces, subjects, message templates) is saved

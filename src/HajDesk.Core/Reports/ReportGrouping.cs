@@ -17,4 +17,10 @@ public enum ReportGrouping
 
     /// <summary>By the Jalali month (Tehran time) in which the request was received.</summary>
     Month,
+
+    /// <summary>
+    /// By the answer to a subject's choice field (<see cref="ReportQueries.ComputeByFieldAsync"/>): one row per option
+    /// and «بدون پاسخ», over the requests of that subject only.
+    /// </summary>
+    Field,
 }

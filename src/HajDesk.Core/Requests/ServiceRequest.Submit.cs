@@ -52,6 +52,7 @@ public partial class ServiceRequest
             CreatedById = origin.StaffId,
             ApiKeyId = origin.ApiKeyId,
         };
+        request.FieldValues.AddRange(fields.FieldValues ?? []);
         request.Events.Add(new RequestEvent
         {
             Kind = RequestEventKind.Submitted,

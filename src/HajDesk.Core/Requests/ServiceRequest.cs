@@ -184,5 +184,8 @@ public partial class ServiceRequest : Data.IVersioned
 
     public List<RequestEvent> Events { get; set; } = [];
 
+    /// <summary>What the citizen answered to the subject's extra fields, with their labels as they were then.</summary>
+    public List<Fields.RequestFieldValue> FieldValues { get; set; } = [];
+
     public const int MaxTextLength = 4000;
 }

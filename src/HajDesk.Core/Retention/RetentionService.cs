@@ -129,6 +129,11 @@ public sealed class RetentionService(HajDeskDbContext db, TimeProvider time)
             survey.Comment = null;
         }
 
+        // Answers to the subject's extra fields: a typed text, number or date can point at a person (a caravan or
+        // receipt number); a list answer is one of the administrator's options and stays for the reports.
+        db.RequestFieldValues.RemoveRange(await db.RequestFieldValues
+            .Where(v => anonymised.Contains(v.RequestId) && v.Kind != Fields.FieldKind.Choice).ToListAsync(cancellationToken));
+
         db.AuditEntries.Add(new AuditEntry
         {
             At = now,

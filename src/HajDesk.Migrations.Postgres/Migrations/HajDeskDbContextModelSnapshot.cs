@@ -376,6 +376,96 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.ToTable("SubjectQuestions");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Fields.RequestFieldValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldId", "RequestId");
+
+                    b.HasIndex("RequestId", "DisplayOrder");
+
+                    b.ToTable("RequestFieldValues");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Fields.SubjectField", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HelpText")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Options")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "DisplayOrder");
+
+                    b.ToTable("SubjectFields");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Incidents.Incident", b =>
                 {
                     b.Property<int>("Id")
@@ -1814,6 +1904,33 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Fields.RequestFieldValue", b =>
+                {
+                    b.HasOne("HajDesk.Core.Fields.SubjectField", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HajDesk.Core.Requests.ServiceRequest", "Request")
+                        .WithMany("FieldValues")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Fields.SubjectField", b =>
+                {
+                    b.HasOne("HajDesk.Core.Reference.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Subject");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Incidents.Incident", b =>
                 {
                     b.HasOne("HajDesk.Core.Reference.Province", "Province")
@@ -2054,6 +2171,8 @@ namespace HajDesk.Migrations.Postgres.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+
+                    b.Navigation("FieldValues");
                 });
 
             modelBuilder.Entity("HajDesk.Core.Staff.StaffUser", b =>

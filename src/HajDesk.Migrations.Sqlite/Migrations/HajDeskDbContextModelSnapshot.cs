@@ -359,6 +359,92 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.ToTable("SubjectQuestions");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Fields.RequestFieldValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldId", "RequestId");
+
+                    b.HasIndex("RequestId", "DisplayOrder");
+
+                    b.ToTable("RequestFieldValues");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Fields.SubjectField", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HelpText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Options")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "DisplayOrder");
+
+                    b.ToTable("SubjectFields");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Incidents.Incident", b =>
                 {
                     b.Property<int>("Id")
@@ -1763,6 +1849,33 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("HajDesk.Core.Fields.RequestFieldValue", b =>
+                {
+                    b.HasOne("HajDesk.Core.Fields.SubjectField", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HajDesk.Core.Requests.ServiceRequest", "Request")
+                        .WithMany("FieldValues")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("HajDesk.Core.Fields.SubjectField", b =>
+                {
+                    b.HasOne("HajDesk.Core.Reference.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Subject");
+                });
+
             modelBuilder.Entity("HajDesk.Core.Incidents.Incident", b =>
                 {
                     b.HasOne("HajDesk.Core.Reference.Province", "Province")
@@ -2003,6 +2116,8 @@ namespace HajDesk.Migrations.Sqlite.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+
+                    b.Navigation("FieldValues");
                 });
 
             modelBuilder.Entity("HajDesk.Core.Staff.StaffUser", b =>

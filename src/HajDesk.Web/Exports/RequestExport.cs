@@ -37,6 +37,9 @@ public sealed class RequestExportRow
     public required string Mobile { get; init; }
 
     public int? Rating { get; init; }
+
+    /// <summary>What the request answered to its subject's extra fields, labels as they were at submission.</summary>
+    public IReadOnlyList<Core.Fields.RequestFieldValue> FieldValues { get; init; } = [];
 }
 
 /// <summary>
@@ -66,6 +69,9 @@ public static class RequestExport
             FullName = r.FirstName + " " + r.LastName,
             Mobile = r.Mobile,
             Rating = r.Rating,
+            FieldValues = r.FieldValues.OrderBy(v => v.DisplayOrder).ThenBy(v => v.Id)
+                .Select(v => new Core.Fields.RequestFieldValue { Id = v.Id, Label = v.Label, Kind = v.Kind, Value = v.Value, DisplayOrder = v.DisplayOrder })
+                .ToList(),
         }).AsAsyncEnumerable();
     }
 
@@ -87,7 +93,15 @@ public static class RequestExport
         new("نام و نام خانوادگی", r => ExportCell.Of(r.FullName)),
         new("تلفن همراه", r => ExportCell.Of(PersonalDataMask.Show(r.Mobile, personalDataInClear))),
         new("امتیاز", r => ExportCell.Of(r.Rating)),
+        new("فیلدهای درخواست", r => ExportCell.Of(FieldValues(r.FieldValues))),
     ];
+
+    /// <summary>The extra fields' answers in one cell, one «عنوان: پاسخ» a line; null when none.</summary>
+    public static string? FieldValues(IReadOnlyList<Core.Fields.RequestFieldValue> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Count == 0 ? null : string.Join('\n', values.Select(v => v.Label + ": " + v.DisplayValue));
+    }
 
     /// <summary>A stored instant as its Tehran day, <c>۱۴۰۴/۰۹/۱۰</c> (sorts as text).</summary>
     public static string Date(DateTime utc) => JalaliDate.FormatNumeric(DateOnly.FromDateTime(JalaliDate.ToTehranLocal(utc)));

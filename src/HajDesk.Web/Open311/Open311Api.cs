@@ -129,7 +129,8 @@ public sealed partial class Open311Api(
     {
         var choices = await submission.ChoicesAsync(cancellationToken);
         return Open311Catalog.Find(choices, code) is { } service
-            ? Open311Writer.Result(format, "service_definition", Open311Catalog.Definition(service, choices.Provinces))
+            ? Open311Writer.Result(format, "service_definition", Open311Catalog.Definition(service, choices.Provinces,
+                await submission.FieldsAsync(service.Subject.Id, service.SubSubject?.Id, cancellationToken)))
             : Open311Errors.Result(format, StatusCodes.Status404NotFound, Open311Errors.UnknownServiceCode(code));
     }
 

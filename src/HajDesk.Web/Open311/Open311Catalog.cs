@@ -82,7 +82,10 @@ public static class Open311Catalog
         .Set("group", service.Subject.Name);
 
     /// <summary>The service definition: the attributes of <c>POST requests</c> besides the standard fields.</summary>
-    public static Open311Object Definition(Open311Service service, IReadOnlyList<Province> provinces)
+    /// <param name="service">The service.</param>
+    /// <param name="provinces">Every province (the <c>province</c> attribute's values).</param>
+    /// <param name="fields">The service's extra fields (<see cref="Core.Fields.FieldRules.ForSubject"/>), listed after the standard attributes.</param>
+    public static Open311Object Definition(Open311Service service, IReadOnlyList<Province> provinces, IReadOnlyList<Core.Fields.SubjectField>? fields = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(provinces);
@@ -121,7 +124,42 @@ public static class Open311Catalog
                 Attribute("landline_area_code", "string", false, "پیش‌شماره تلفن ثابت", "اختیاری؛ پیش‌شماره یکی از استان‌ها، مانند 021."),
                 Attribute("landline_number", "string", false, "شماره تلفن ثابت", "اختیاری؛ هشت رقم بدون پیش‌شماره."),
                 Attribute("request_type", "singlevaluelist", false, "نوع پیام", "اختیاری؛ درخواست، شکایت، انتقاد یا پیشنهاد. بی آن، درخواست.", typeValues),
+                .. (fields ?? []).Select(f => (object)Attribute(AttributeCode(f), Datatype(f.Kind), f.IsRequired, f.Label, FieldDescription(f),
+                    f.Kind == Core.Fields.FieldKind.Choice
+                        ? new Open311List("value", [.. f.OptionList.Select(o => (object)new Open311Object().Set("key", o).Set("name", o))])
+                        : null)),
             ]));
+    }
+
+    /// <summary>The attribute code of a subject's extra field: <c>field_12</c>.</summary>
+    public static string AttributeCode(Core.Fields.SubjectField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return FieldPrefix + field.Code;
+    }
+
+    /// <summary>What precedes a field's id in its attribute code.</summary>
+    public const string FieldPrefix = "field_";
+
+    /// <summary>The GeoReport v2 datatype of a field's kind.</summary>
+    public static string Datatype(Core.Fields.FieldKind kind) => kind switch
+    {
+        Core.Fields.FieldKind.Number => "number",
+        Core.Fields.FieldKind.Date => "datetime",
+        Core.Fields.FieldKind.Choice => "singlevaluelist",
+        _ => "string",
+    };
+
+    private static string FieldDescription(Core.Fields.SubjectField field)
+    {
+        var what = field.Kind switch
+        {
+            Core.Fields.FieldKind.Number => "عدد؛ رقم‌های فارسی هم پذیرفته می‌شود.",
+            Core.Fields.FieldKind.Date => "تاریخ خورشیدی، سال/ماه/روز (مانند 1404/03/15)، یا تاریخ میلادی ISO 8601 (مانند 2025-06-05).",
+            Core.Fields.FieldKind.Choice => "یکی از کلیدهای values.",
+            _ => $"متن، حداکثر {Core.Fields.FieldRules.MaxTextValueLength} نویسه.",
+        };
+        return (field.IsRequired ? "الزامی؛ " : "اختیاری؛ ") + what + (field.HelpText is null ? null : " " + field.HelpText);
     }
 
     private static string Code(int id) => id.ToString(CultureInfo.InvariantCulture);

@@ -72,6 +72,14 @@ public sealed class Open311Requests(SubmissionService submission, Throttle throt
             {
                 set(input, form[name].ToString());
             }
+            else if (code.StartsWith(Open311Catalog.FieldPrefix, StringComparison.Ordinal)
+                && int.TryParse(code[Open311Catalog.FieldPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var fieldId)
+                && input.Fields.Count < MaxFieldAttributes)
+            {
+                // The service's extra fields: checked by the submission's FieldRules like the forms' (a field the
+                // service does not ask is refused below, once the service is known).
+                input.Fields[fieldId.ToString(CultureInfo.InvariantCulture)] = form[name].ToString();
+            }
             else
             {
                 problems.Add(Open311Errors.UnknownAttribute(name));
@@ -92,6 +100,22 @@ public sealed class Open311Requests(SubmissionService submission, Throttle throt
         else
         {
             problems.Add(Open311Errors.UnknownServiceCode(serviceCode));
+        }
+
+        if (input.Fields.Count > 0 && input.SubjectId is not null)
+        {
+            var asked = await submission.FieldsAsync(input, cancellationToken);
+            foreach (var code in input.Fields.Keys.ToList())
+            {
+                if (asked.FirstOrDefault(f => f.Code == code) is not { } field)
+                {
+                    problems.Add(Open311Errors.UnknownAttribute($"attribute[{Open311Catalog.FieldPrefix}{code}]"));
+                }
+                else if (field.Kind == Core.Fields.FieldKind.Date && IsoDateToJalali(input.Fields[code]) is { } jalali)
+                {
+                    input.Fields[code] = jalali;
+                }
+            }
         }
 
         if (input.BirthDay == "?")
@@ -133,7 +157,32 @@ public sealed class Open311Requests(SubmissionService submission, Throttle throt
     }
 
     private static string Describe(KeyValuePair<string, string> error) =>
-        $"{(error.Key == SubmissionFields.Files ? Open311Errors.AttachmentRequired : error.Value)} ({ParameterNames.GetValueOrDefault(error.Key, error.Key)})";
+        $"{(error.Key == SubmissionFields.Files ? Open311Errors.AttachmentRequired : error.Value)} ({ParameterName(error.Key)})";
+
+    /// <summary>The most extra-field attributes one POST may carry (more are ignored, and a required one then missing is refused).</summary>
+    private const int MaxFieldAttributes = 100;
+
+    private static string ParameterName(string key) =>
+        key.StartsWith("Fields[", StringComparison.Ordinal) && key.EndsWith(']')
+            ? $"attribute[{Open311Catalog.FieldPrefix}{key["Fields[".Length..^1]}]"
+            : ParameterNames.GetValueOrDefault(key, key);
+
+    /// <summary>
+    /// A Gregorian ISO 8601 date (<c>2025-06-05</c>, a time after it allowed), as GeoReport's <c>datetime</c> suggests,
+    /// as the Jalali date the field rules read; null when the value is not one (a Jalali date is passed on as it is).
+    /// </summary>
+    private static string? IsoDateToJalali(string? value)
+    {
+        var text = PersianText.NormalizeNumeric(value);
+        if (text.Length < 10 || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1700
+            || !DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return null;
+        }
+
+        var (y, m, d) = JalaliDate.ToJalali(date);
+        return string.Create(CultureInfo.InvariantCulture, $"{y:D4}/{m:D2}/{d:D2}");
+    }
 
     /// <summary>
     /// <c>1365/04/12</c> (Persian digits too) into the form's three parts; any other shape is marked with <c>?</c>

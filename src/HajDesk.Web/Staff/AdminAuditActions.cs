@@ -16,6 +16,8 @@ public static class AdminAuditActions
     public const string QuestionCreate = "question.create";
     public const string QuestionUpdate = "question.update";
     public const string QuestionDelete = "question.delete";
+    public const string FieldCreate = "field.create";
+    public const string FieldUpdate = "field.update";
     public const string ProvinceUpdate = "province.update";
     public const string StaffCreate = "staff.create";
     public const string StaffUpdate = "staff.update";
@@ -79,6 +81,8 @@ public static class AuditActionText
         [AdminAuditActions.QuestionCreate] = "افزودن پرسش متداول",
         [AdminAuditActions.QuestionUpdate] = "ویرایش پرسش متداول",
         [AdminAuditActions.QuestionDelete] = "حذف پرسش متداول",
+        [AdminAuditActions.FieldCreate] = "افزودن فیلد درخواست",
+        [AdminAuditActions.FieldUpdate] = "ویرایش یا بازنشستگی فیلد درخواست",
         [AdminAuditActions.SubjectUpdate] = "ویرایش موضوع",
         [AdminAuditActions.SubjectMove] = "جابه‌جایی موضوع",
         [AdminAuditActions.SubjectActivate] = "فعال کردن موضوع",

@@ -40,6 +40,13 @@ public sealed class SubmissionInput
     /// </summary>
     public bool NewDespiteOpenRequest { get; set; }
 
+    /// <summary>
+    /// The chosen subject's extra fields (<see cref="Fields.SubjectField"/>) as typed, keyed by the field's code (its
+    /// id): the form posts <c>Input.Fields[12]</c>, Open311 <c>attribute[12]</c>. Keys of fields the subject does not
+    /// ask are ignored.
+    /// </summary>
+    public Dictionary<string, string?> Fields { get; set; } = [];
+
     /// <summary>The form's one-time token: staged files belong to it, and a re-posted form finds its request.</summary>
     public string? SubmissionKey { get; set; }
 

@@ -14,7 +14,8 @@ public sealed record ValidSubmission(
     string? LandlineAreaCode,
     string? LandlineNumber,
     string Text,
-    RequestType Type = RequestType.Request);
+    RequestType Type = RequestType.Request,
+    IReadOnlyList<Fields.RequestFieldValue>? FieldValues = null);
 
 /// <summary>
 /// The field rules of a new request, whoever sends it. Pure functions over what was typed and the reference data
@@ -98,8 +99,10 @@ public static class SubmissionRules
     /// <param name="mainSubjects">The active main subjects, with their children loaded.</param>
     /// <param name="fileCount">Documents accepted for this form so far.</param>
     /// <param name="errors">Receives the messages; errors already in it (refused files) make the result null too.</param>
+    /// <param name="subjectFields">Every subjects' extra field (<see cref="Fields.FieldRules.ForSubject"/> picks the chosen subject's); none when null.</param>
     public static ValidSubmission? CheckFields(
-        SubmissionInput input, IReadOnlyCollection<Province> provinces, IReadOnlyCollection<Subject> mainSubjects, int fileCount, FieldErrors errors)
+        SubmissionInput input, IReadOnlyCollection<Province> provinces, IReadOnlyCollection<Subject> mainSubjects, int fileCount, FieldErrors errors,
+        IReadOnlyCollection<Fields.SubjectField>? subjectFields = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(provinces);
@@ -121,13 +124,18 @@ public static class SubmissionRules
             errors.Add(nameof(input.Text), SubmissionMessages.TextTooLong(text.Length));
         }
 
+        // The subject's extra fields, checked once the subject (and a needed sub-subject) is known.
+        var fieldValues = subject is not null && subjectFields is not null && (subSubject is not null || subject.Children.All(c => !c.IsActive))
+            ? Fields.FieldRules.Check(Fields.FieldRules.ForSubject(subjectFields, subject.Id, subSubject?.Id), input.Fields, errors)
+            : [];
+
         if ((subSubject ?? subject) is { AttachmentRequired: true } effective && fileCount == 0)
         {
             errors.Add(SubmissionFields.Files, SubmissionMessages.AttachmentRequired(effective.Name));
         }
 
         return errors.IsEmpty && province is not null && subject is not null
-            ? new ValidSubmission(province, subject, subSubject, mobile, email, areaCode, landline, text, type)
+            ? new ValidSubmission(province, subject, subSubject, mobile, email, areaCode, landline, text, type, fieldValues)
             : null;
     }
 

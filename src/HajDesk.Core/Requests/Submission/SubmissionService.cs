@@ -38,6 +38,29 @@ public sealed class SubmissionService(
         return new(data.Provinces, data.FormSubjects);
     }
 
+    /// <summary>The active extra fields a choice of subject asks (the main subject's first); none without a subject.</summary>
+    public async Task<IReadOnlyList<Fields.SubjectField>> FieldsAsync(int? subjectId, int? subSubjectId, CancellationToken cancellationToken)
+    {
+        var data = await referenceData.GetAsync(db, cancellationToken);
+        return Fields.FieldRules.ForSubject(data.Fields, subjectId, subSubjectId);
+    }
+
+    /// <summary>The same for the typed (unchecked) choice of a form: ids in any digits; a sub-subject only of that subject.</summary>
+    public async Task<IReadOnlyList<Fields.SubjectField>> FieldsAsync(SubmissionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var data = await referenceData.GetAsync(db, cancellationToken);
+        if (!int.TryParse(PersianText.NormalizeNumeric(input.SubjectId), System.Globalization.CultureInfo.InvariantCulture, out var subjectId)
+            || data.FormSubjects.FirstOrDefault(s => s.Id == subjectId) is not { } subject)
+        {
+            return [];
+        }
+
+        int? sub = int.TryParse(PersianText.NormalizeNumeric(input.SubSubjectId), System.Globalization.CultureInfo.InvariantCulture, out var subId)
+            && subject.Children.Any(c => c.Id == subId) ? subId : null;
+        return Fields.FieldRules.ForSubject(data.Fields, subject.Id, sub);
+    }
+
     /// <summary>The request this submission key already created, if any.</summary>
     public Task<long?> FindAsync(Guid submissionKey, CancellationToken cancellationToken) =>
         FindBySubmissionKey.For(db)(db, submissionKey, cancellationToken);
@@ -218,7 +241,7 @@ public sealed class SubmissionService(
         var data = await referenceData.GetAsync(db, cancellationToken);
         var staged = await db.Attachments.AsNoTracking().Where(a => a.StagingKey == submissionKey && a.RequestId == null)
             .ToListAsync(cancellationToken);
-        return (SubmissionRules.CheckFields(input, data.Provinces, data.ActiveMainSubjects, staged.Count, errors), staged);
+        return (SubmissionRules.CheckFields(input, data.Provinces, data.ActiveMainSubjects, staged.Count, errors, data.Fields), staged);
     }
 
     private async Task<IdentityCheck> AskRegistryAsync(

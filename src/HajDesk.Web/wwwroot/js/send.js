@@ -118,6 +118,30 @@
     subSubject.addEventListener('change', refreshGuide);
     watchAnswers();
 
+    // --- The chosen subject's extra fields («کد کاروان» …), drawn by the server's own partial; what was typed in a
+    // field that is still asked is kept.
+    var fields = form.querySelector('[data-fields-target]');
+    var fieldsRequest = 0;
+    function refreshFields() {
+        if (!fields) { return; }
+        var ask = ++fieldsRequest;
+        if (!subject.value) { fields.textContent = ''; return; }
+        var query = 'subject=' + encodeURIComponent(subject.value) + '&sub=' + encodeURIComponent(subSubject.value);
+        fetch('/requests/fields?' + query, { credentials: 'same-origin' }).then(function (response) {
+            return response.status === 200 ? response.text() : '';
+        }).then(function (html) {
+            if (ask !== fieldsRequest) { return; }
+            var typed = {};
+            fields.querySelectorAll('input, select').forEach(function (el) { typed[el.name] = el.value; });
+            fields.innerHTML = html;
+            fields.querySelectorAll('input, select').forEach(function (el) {
+                if (typed[el.name]) { el.value = typed[el.name]; }
+            });
+        }).catch(function () { /* without the fragment, «ارسال» shows the fields with their errors */ });
+    }
+    subject.addEventListener('change', refreshFields);
+    subSubject.addEventListener('change', refreshFields);
+
     // --- Name, last name and gender from the civil registry as soon as both national code and birth date are valid.
     var day = byId('Input_BirthDay');
     var month = byId('Input_BirthMonth');

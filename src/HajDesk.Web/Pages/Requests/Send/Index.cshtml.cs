@@ -86,6 +86,9 @@ public class IndexModel(
     /// <summary>The catalogue entry and questions of the chosen subject, shown before the text box.</summary>
     public ServiceEntry? Guide { get; private set; }
 
+    /// <summary>The chosen subject's extra fields (<c>_RequestFields</c>), shown with the guide.</summary>
+    public IReadOnlyList<Core.Fields.SubjectField> SubjectFields { get; private set; } = [];
+
     public UploadOptions Uploads => uploadOptions.Value;
 
     /// <summary>A banner above the form for problems that are not one field's (registry down, lookup refused).</summary>
@@ -430,6 +433,7 @@ public class IndexModel(
             LookupToken = await gate.KeepOrIssueTokenAsync(LookupToken, key, cancellationToken);
         }
 
+        SubjectFields = await submission.FieldsAsync(Input, cancellationToken);
         Response.StatusCode = status;
         return Page();
     }
@@ -516,6 +520,7 @@ public class IndexModel(
         Guide = await catalogue.ForChoiceAsync(
             int.TryParse(PersianText.NormalizeNumeric(Input.SubjectId), out var subjectId) ? subjectId : null,
             int.TryParse(PersianText.NormalizeNumeric(Input.SubSubjectId), out var subId) ? subId : null, cancellationToken);
+        SubjectFields = await submission.FieldsAsync(Input, cancellationToken);
         if (Input.TryGetSubmissionKey(out var key))
         {
             if (StagedFiles.Count == 0 && !freshForm)

@@ -189,7 +189,7 @@ public class ResultModel(
         // Province names come from the reference-data cache (every province, active or not); subjects are joined,
         // since the cache holds only the active ones and a request keeps a subject later retired.
         var query = db.Requests.Include(r => r.Subject).Include(r => r.SubSubject)
-            .Include(r => r.Attachments.Where(a => a.EventId == null));
+            .Include(r => r.Attachments.Where(a => a.EventId == null)).Include(r => r.FieldValues);
         var request = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
         {

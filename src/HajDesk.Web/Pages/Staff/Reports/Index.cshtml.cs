@@ -33,6 +33,15 @@ public class IndexModel(
         ("expert", ReportGrouping.Expert, "کارشناس"),
     ];
 
+    /// <summary>
+    /// The groupings by a subject's choice field («فهرست»), offered after the fixed ones: key <c>field-{id}</c>, named
+    /// «label» (subject). Retired fields stay offered, since earlier requests answered them.
+    /// </summary>
+    public IReadOnlyList<(string Key, ReportGrouping Grouping, string Name)> FieldViews { get; private set; } = [];
+
+    /// <summary>The choice field of the current view, when it groups by one.</summary>
+    public Core.Fields.SubjectField? CurrentField { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
 
@@ -98,7 +107,7 @@ public class IndexModel(
             return NotFound();
         }
 
-        Current = Views.FirstOrDefault(v => v.Key == View) is { Key: not null } chosen ? chosen : Views[0];
+        await ChooseViewAsync(cancellationToken);
         // A supervisor's own province is the only one: offering others would only show empty tables.
         Provinces = await db.Provinces.AsNoTracking().Where(p => actor!.ProvinceId == null || p.Id == actor.ProvinceId)
             .OrderBy(p => p.DisplayOrder).ToListAsync(cancellationToken);
@@ -110,7 +119,7 @@ public class IndexModel(
             ModelState.AddModelError(field, message);
         }
 
-        Result = await reports.ComputeAsync(filter, Current.Grouping, cancellationToken);
+        Result = await ComputeAsync(filter, cancellationToken);
         CommentsPage = Math.Clamp(CommentsPage ?? 1, 1, 100_000);
         Comments = await comments.ListAsync(filter, null, CommentsPage.Value, cancellationToken);
         Deflection = await CatalogueDeflection.BySubjectAsync(db, filter.Dates, Subject, cancellationToken);
@@ -137,7 +146,7 @@ public class IndexModel(
             return NotFound();
         }
 
-        Current = Views.FirstOrDefault(v => v.Key == View) is { Key: not null } picked ? picked : Views[0];
+        await ChooseViewAsync(cancellationToken);
         var filter = ReportFilter.Parse(actor, From, To, Province, Subject, Channel);
         if (filter.Dates.Errors.Count > 0)
         {
@@ -150,12 +159,27 @@ public class IndexModel(
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        var report = await reports.ComputeAsync(filter, Current.Grouping, cancellationToken);
+        var report = await ComputeAsync(filter, cancellationToken);
         await export.SendAsync(HttpContext,
             new ExportRequest(AuditActions.ReportExport, "report-" + Current.Key, chosen, Describe(filter)),
             ReportTableExport.Sheet("گزارش به تفکیک " + Current.Name, Current.Name, report));
         return new EmptyResult();
     }
+
+    /// <summary>The view asked for: a fixed grouping, or a choice field's (<c>field-{id}</c>); the first otherwise.</summary>
+    private async Task ChooseViewAsync(CancellationToken cancellationToken)
+    {
+        var fields = await db.SubjectFields.AsNoTracking().Where(f => f.Kind == Core.Fields.FieldKind.Choice)
+            .OrderBy(f => f.SubjectId).ThenBy(f => f.DisplayOrder).ThenBy(f => f.Id)
+            .Select(f => new { Field = f, SubjectName = f.Subject!.Name }).ToListAsync(cancellationToken);
+        FieldViews = fields.Select(f => ("field-" + f.Field.Code, ReportGrouping.Field, $"«{f.Field.Label}» ({f.SubjectName})")).ToList();
+        Current = Views.Concat(FieldViews).FirstOrDefault(v => v.Key == View) is { Key: not null } chosen ? chosen : Views[0];
+        CurrentField = Current.Grouping == ReportGrouping.Field ? fields.First(f => "field-" + f.Field.Code == Current.Key).Field : null;
+    }
+
+    private Task<Report> ComputeAsync(ReportFilter filter, CancellationToken cancellationToken) => CurrentField is { } field
+        ? reports.ComputeByFieldAsync(filter, field, cancellationToken)
+        : reports.ComputeAsync(filter, Current.Grouping, cancellationToken);
 
     private PageResult StatusCode400(PageResult page)
     {

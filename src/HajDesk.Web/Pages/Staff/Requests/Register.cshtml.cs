@@ -75,6 +75,9 @@ public class RegisterModel(
 
     public string? Notice { get; private set; }
 
+    /// <summary>The chosen subject's extra fields (<c>_RequestFields</c>).</summary>
+    public IReadOnlyList<Core.Fields.SubjectField> SubjectFields { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Input.SubmissionKey = Guid.NewGuid().ToString();
@@ -98,6 +101,14 @@ public class RegisterModel(
         }
 
         return await PageAsync(Person is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, cancellationToken);
+    }
+
+    /// <summary>«نمایش فیلدهای این موضوع» (without JavaScript): the form as typed, with the chosen subject's fields.</summary>
+    public async Task<IActionResult> OnPostFieldsAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await StageAsync(new FieldErrors(), cancellationToken);
+        return await PageAsync(StatusCodes.Status200OK, cancellationToken);
     }
 
     /// <summary>«ثبت درخواست»: channel and province checked here, everything else by the submission service.</summary>
@@ -246,6 +257,7 @@ public class RegisterModel(
         var choices = await submission.ChoicesAsync(cancellationToken);
         Provinces = staff.IsAdministrator ? choices.Provinces : [.. choices.Provinces.Where(p => p.Id == staff.ProvinceId)];
         MainSubjects = choices.MainSubjects;
+        SubjectFields = await submission.FieldsAsync(Input, cancellationToken);
         if (StagedFiles.Count == 0 && Input.TryGetSubmissionKey(out var key))
         {
             StagedFiles = await staging.LoadAsync(key, cancellationToken);

@@ -118,6 +118,9 @@ public class ShowModel(
 
     public string ProvinceName(int? id) => Provinces.FirstOrDefault(p => p.Id == id)?.Name ?? "—";
 
+    /// <summary>What the request answered to its subject's extra fields (labels as they were then).</summary>
+    public IReadOnlyList<Core.Fields.RequestFieldValue> FieldValues { get; private set; } = [];
+
     public string SubjectName(int? id) => SubjectTree.FirstOrDefault(s => s.Id == id)?.Name ?? "—";
 
     public string? DoneMessage => Done switch
@@ -256,6 +259,8 @@ public class ShowModel(
         AssigneeName = item.AssignedToId is null
             ? null
             : await db.Users.AsNoTracking().Where(u => u.Id == item.AssignedToId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        FieldValues = await db.RequestFieldValues.AsNoTracking().Where(v => v.RequestId == id)
+            .OrderBy(v => v.DisplayOrder).ThenBy(v => v.Id).ToListAsync(cancellationToken);
         Files = await db.Attachments.AsNoTracking()
             .Where(a => a.RequestId == id && a.EventId == null)
             .OrderBy(a => a.CreatedAt)

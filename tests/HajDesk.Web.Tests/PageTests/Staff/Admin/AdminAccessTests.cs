@@ -29,6 +29,9 @@ public class AdminAccessTests
         ("POST", "/staff/admin/subjects/{subject}?handler=Deactivate"),
         ("POST", "/staff/admin/subjects/{subject}?handler=Activate"),
         ("POST", "/staff/admin/subjects/{subject}?handler=Delete"),
+        ("GET", "/staff/admin/subjects/{subject}/fields"),
+        ("POST", "/staff/admin/subjects/{subject}/fields?handler=Add"),
+        ("POST", "/staff/admin/subjects/{subject}/fields?handler=Update"),
         ("GET", "/staff/admin/provinces"),
         ("GET", "/staff/admin/api-keys"),
         ("POST", "/staff/admin/api-keys?handler=Create"),
@@ -243,6 +246,7 @@ public class AdminAccessTests
         var webhooks = await db.WebhookSubscribers.AsNoTracking().OrderBy(w => w.Id)
             .Select(w => $"{w.Id}|{w.Name}|{w.Url}|{w.EventMask}|{w.AllProvinces}|{w.IsActive}|{w.SecretPrefix}|{w.Version}").ToListAsync();
         var information = await db.InformationPages.AsNoTracking().OrderBy(p => p.Key).Select(p => $"{p.Key}|{p.Text}|{p.Version}").ToListAsync();
-        return string.Join("\n", subjects.Concat(provinces).Concat(users).Concat(canned).Concat(holidays).Concat(webhooks).Concat(information)) + "\n" + staffSubjects + "\n" + settings;
+        var fields = await db.SubjectFields.AsNoTracking().OrderBy(f => f.Id).Select(f => $"{f.Id}|{f.Label}|{f.IsActive}|{f.Version}").ToListAsync();
+        return string.Join("\n", subjects.Concat(provinces).Concat(users).Concat(canned).Concat(holidays).Concat(webhooks).Concat(information).Concat(fields)) + "\n" + staffSubjects + "\n" + settings;
     });
 }

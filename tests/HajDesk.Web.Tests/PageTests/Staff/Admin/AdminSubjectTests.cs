@@ -214,9 +214,16 @@ public class AdminSubjectTests
         await (await admin.PostPageFormAsync("/staff/admin/subjects/new", "[data-testid=subject-form]",
             new Dictionary<string, string?> { ["Name"] = "موقت", ["ResponseDays"] = "7" })).AssertRedirectAsync();
         var temporary = await SubjectAsync(app, "موقت");
+        // A request field nobody answered goes with its subject.
+        await app.WithDbAsync(async db =>
+        {
+            db.SubjectFields.Add(new Core.Fields.SubjectField { SubjectId = temporary.Id, Label = "کد کاروان" });
+            await db.SaveChangesAsync();
+        });
         Assert.Equal("/staff/admin/subjects?done=deleted",
             await (await admin.PostPageFormAsync($"/staff/admin/subjects/{temporary.Id}", "[data-testid=delete-form]")).AssertRedirectAsync());
         Assert.False(await app.WithDbAsync(db => db.Subjects.AnyAsync(s => s.Id == temporary.Id)));
+        Assert.False(await app.WithDbAsync(db => db.SubjectFields.AnyAsync(f => f.SubjectId == temporary.Id)));
         Assert.Equal("موضوع اصلی «موقت»؛ مهلت ۷ روز کاری؛ پیوست اختیاری", Assert.Single(await app.AuditAsync(AdminAuditActions.SubjectDelete)).Details);
 
         // Used by a request: refused, with the offer to deactivate.

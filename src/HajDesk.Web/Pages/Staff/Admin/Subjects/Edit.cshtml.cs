@@ -121,6 +121,8 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
         var parentName = subject.ParentId is int parentId
             ? await db.Subjects.Where(s => s.Id == parentId).Select(s => s.Name).FirstAsync(cancellationToken)
             : null;
+        // Its request fields go with it; one that a request answered keeps the subject (the foreign key refuses, below).
+        db.SubjectFields.RemoveRange(await db.SubjectFields.Where(f => f.SubjectId == id).ToListAsync(cancellationToken));
         db.Subjects.Remove(subject);
         audit.Add(AdminAuditActions.SubjectDelete, null, SubjectAdmin.Describe(subject, parentName));
         try
