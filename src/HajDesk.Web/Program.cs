@@ -95,9 +95,6 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 // JSON logs on request, the desk's metrics, and /metrics on the management address (Management:Urls) only.
 builder.AddDeskObservability();
-builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
-    .ValidateDataAnnotations().ValidateOnStart();
-
 builder.Services.AddSubmission();
 // The Open311 GeoReport v2 API, its API keys and its OpenAPI document (docs/api.md).
 builder.Services.AddOpen311();

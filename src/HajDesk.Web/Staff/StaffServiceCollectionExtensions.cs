@@ -1,7 +1,6 @@
 using HajDesk.Core.Data;
 using HajDesk.Core.Staff;
 using HajDesk.Web.Infrastructure;
-using HajDesk.Web.Uploads;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -110,10 +109,9 @@ public static class StaffServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The back office's services: request scope, audit log, upload limits.</summary>
+    /// <summary>The back office's services: request scope, audit log.</summary>
     public static IServiceCollection AddStaffDesk(this IServiceCollection services)
     {
-        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations();
         services.AddScoped<StaffScope>();
         // The search keys of rows written before they existed (issue 24, item 5), once after start-up.
         services.AddHostedService<SearchKeyBackfillService>();

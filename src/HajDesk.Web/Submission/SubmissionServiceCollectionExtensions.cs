@@ -10,7 +10,7 @@ public static class SubmissionServiceCollectionExtensions
 {
     /// <summary>
     /// Sending requests: the submission service every intake channel calls, the upload staging of forms, the
-    /// send form's lookup tokens, the cleaning of abandoned uploads.
+    /// send form's lookup tokens, the upload limits (<c>Uploads:*</c>) and the cleaning of abandoned uploads.
     /// </summary>
     public static IServiceCollection AddSubmission(this IServiceCollection services)
     {
@@ -23,6 +23,7 @@ public static class SubmissionServiceCollectionExtensions
         services.AddScoped<OpenRequestReminders>();
         services.AddOptions<OpenRequestNoticeOptions>().BindConfiguration(OpenRequestNoticeOptions.Section);
         services.AddOptions<MobileVerificationOptions>().BindConfiguration(MobileVerificationOptions.Section);
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<UploadStaging>();
         services.AddHostedService<StagedUploadCleaner>();
         services.AddSingleton<SendFormLookups>();
