@@ -59,7 +59,8 @@ public sealed record InboxSearch(InboxSearchKind Kind, string Value, IReadOnlyLi
     /// <see cref="RequestSearch"/>: each word's Persian search key must occur in the citizen's name, the request's
     /// text, or one of its answers or internal notes, whatever the spacing, ZWNJ, Arabic letters, diacritics or digits.
     /// </summary>
-    public IQueryable<ServiceRequest> Apply(IQueryable<ServiceRequest> requests, IQueryable<RequestEvent> events)
+    public async Task<IQueryable<ServiceRequest>> ApplyAsync(
+        IQueryable<ServiceRequest> requests, IQueryable<RequestEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         switch (Kind)
@@ -73,7 +74,7 @@ public sealed record InboxSearch(InboxSearchKind Kind, string Value, IReadOnlyLi
             default:
                 // Words of marks alone (a lone kasra) have empty keys: they find nothing rather than everything.
                 var keys = RequestSearch.Keys(Words);
-                return keys.Count == 0 ? requests.Where(r => false) : RequestSearch.Matching(requests, events, keys);
+                return keys.Count == 0 ? requests.Where(r => false) : await RequestSearch.MatchingAsync(requests, events, keys, cancellationToken);
         }
     }
 }

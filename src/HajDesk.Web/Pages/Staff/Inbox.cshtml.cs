@@ -200,7 +200,7 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
         var requests = (await scope.RequestsAsync(cancellationToken)).AsNoTracking();
         if (Searching)
         {
-            requests = Search is null ? requests.Where(r => false) : Search.Apply(requests, db.RequestEvents.AsNoTracking());
+            requests = Search is null ? requests.Where(r => false) : await Search.ApplyAsync(requests, db.RequestEvents.AsNoTracking(), cancellationToken);
         }
 
         var dueSoonUntil = await DueSoonUntilAsync(now, cancellationToken);
