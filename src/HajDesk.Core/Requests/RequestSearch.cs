@@ -42,8 +42,10 @@ public static class RequestSearch
                 .Where(e => (e.Kind == RequestEventKind.Answered || e.Kind == RequestEventKind.InternalNote)
                     && EF.Functions.Like(e.SearchKey, pattern, "\\"))
                 .Select(e => e.RequestId);
-            var noted = await inNotes.Distinct().Take(MaxNoteMatches + 1).ToListAsync(cancellationToken);
-            requests = noted.Count <= MaxNoteMatches
+            // Not DISTINCT in the database: that would read every matching note before the limit applies.
+            var notes = await inNotes.Take(MaxNoteMatches + 1).ToListAsync(cancellationToken);
+            var noted = notes.Distinct().ToList();
+            requests = notes.Count <= MaxNoteMatches
                 ? requests.Where(r =>
                     EF.Functions.Like(r.NameKey, pattern, "\\")
                     || EF.Functions.Like(r.TextKey, pattern, "\\")

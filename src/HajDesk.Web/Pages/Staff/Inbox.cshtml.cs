@@ -115,12 +115,21 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
     /// <summary>Status counts above this are shown as «بیش از …»: exact numbers that large help no one.</summary>
     public const int CountCap = 10_000;
 
+    /// <summary>
+    /// A search's matches are counted up to this many; with more, the page reads «بیش از ۱۰۰۰» and no count per
+    /// status. A search that finds more than a thousand requests is refined, not read through.
+    /// </summary>
+    public const int SearchCountCap = 1_000;
+
+    /// <summary>The search found more than <see cref="SearchCountCap"/> requests: its counts are not known.</summary>
+    public bool SearchCountCapped { get; private set; }
+
     public int TotalCount => Counts.Values.Sum();
 
-    /// <summary>A count for display, in Persian digits; capped counts read «بیش از ۱۰۰۰۰».</summary>
-    public static string CountText(int count, bool capped) =>
-        capped || count > CountCap
-            ? $"بیش از {PersianText.ToPersianDigits(CountCap.ToString(CultureInfo.InvariantCulture))}"
+    /// <summary>A count for display, in Persian digits; capped counts read «بیش از ۱۰۰۰۰» (or the cap given).</summary>
+    public static string CountText(int count, bool capped, int cap = CountCap) =>
+        capped || count > cap
+            ? $"بیش از {PersianText.ToPersianDigits(cap.ToString(CultureInfo.InvariantCulture))}"
             : PersianText.ToPersianDigits(count.ToString(CultureInfo.InvariantCulture));
 
     public bool AnyCountCapped => Counts.Values.Any(c => c > CountCap);
@@ -209,19 +218,27 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
 
         // Counts per status: everything above, before the status filter. Browsing, each count stops at CountCap, so
         // that an administrator's inbox over a million requests costs six short index scans, not a scan of every row.
-        // A search's matches are counted in one grouped pass instead: capped per status, a status the words rarely
-        // meet read every match of the words, once per status (docs/performance.md).
-        var searched = Searching
-            ? await requests.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
-            : null;
-        foreach (var each in Enum.GetValues<RequestStatus>())
+        // A search reads the status of at most SearchCountCap + 1 of its matches: up to the cap, they give the exact
+        // count per status; beyond it the page says «بیش از …» and leaves the statuses out, since counting every match
+        // of a common name over a million requests costs more than the rest of the page (docs/performance.md).
+        if (Searching)
         {
-            // Overdue and due soon mean the clock runs: the other statuses are zero by definition, and asking would
-            // scan for nothing.
-            Counts[each] = searched is not null ? searched.GetValueOrDefault(each)
-                : (Overdue || DueSoon) && !each.ClockRuns() ? 0
-                : await requests.Where(r => r.Status == each).Take(CountCap + 1).CountAsync(cancellationToken);
+            var statuses = await requests.Select(r => r.Status).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
+            SearchCountCapped = statuses.Count > SearchCountCap;
+            foreach (var each in Enum.GetValues<RequestStatus>())
+            {
+                Counts[each] = SearchCountCapped ? 0 : statuses.Count(s => s == each);
+            }
+        }
+        else
+        {
+            foreach (var each in Enum.GetValues<RequestStatus>())
+            {
+                // Overdue and due soon mean the clock runs: the other statuses are zero by definition, and asking
+                // would scan for nothing.
+                Counts[each] = (Overdue || DueSoon) && !each.ClockRuns() ? 0
+                    : await requests.Where(r => r.Status == each).Take(CountCap + 1).CountAsync(cancellationToken);
+            }
         }
 
         await LoadPageAsync(Filter.ApplyStatus(requests), now, dueSoonUntil, cancellationToken);

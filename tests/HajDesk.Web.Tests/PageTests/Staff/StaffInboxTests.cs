@@ -4,7 +4,9 @@ using AngleSharp.Dom;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
 using HajDesk.Web.Infrastructure.Forms;
+using HajDesk.Web.Pages.Staff;
 using HajDesk.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace HajDesk.Web.Tests.PageTests.Staff;
 
@@ -69,6 +71,31 @@ public class StaffInboxTests
         Assert.Equal("۱", Count(page, RequestStatus.Answered));
         Assert.Equal("۱", Count(page, RequestStatus.Closed));
         Assert.Equal("۰", Count(page, RequestStatus.Referred));
+    }
+
+    [Fact]
+    public async Task SearchWithMoreMatchesThanTheCap_SaysMoreThanTheCapAndListsTheNewest()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        var matching = await world.Data.CreateRequestsAsync(InboxModel.SearchCountCap + 1, configure: r => r.LastName = "کاظمی");
+        await world.Data.CreateRequestAsync("Tehran", configure: r => r.LastName = "رضایی");
+        var client = await app.SignInAsync("tehran.expert");
+        var inbox = await client.GetPageAsync("/staff/inbox");
+
+        var page = await Html.ParseAsync(await client.PostFormAsync(inbox.Form("[data-testid=search-form]"), new Dictionary<string, string?> { ["Q"] = "کاظمی" }));
+
+        Assert.Equal("همه: بیش از ۱۰۰۰", page.QuerySelector("[data-testid=search-count-capped]")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector("[data-testid=status-counts] [data-status]"));
+        Assert.Equal(matching.Select(r => r.Id).OrderDescending().Take(25), RowIds(page));
+
+        // One match fewer than the cap is counted exactly, per status.
+        await app.WithDbAsync(db => db.Requests.Where(r => r.Id == matching[0].Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RequestStatus.Closed)));
+        await app.WithDbAsync(db => db.Requests.Where(r => r.Id == matching[1].Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.LastName, "رضایی").SetProperty(r => r.NameKey, "زهرارضایی")));
+        page = await Html.ParseAsync(await client.PostFormAsync(inbox.Form("[data-testid=search-form]"), new Dictionary<string, string?> { ["Q"] = "کاظمی" }));
+        Assert.Null(page.QuerySelector("[data-testid=search-count-capped]"));
+        Assert.Equal("۹۹۹", Count(page, RequestStatus.Submitted));
+        Assert.Equal("۱", Count(page, RequestStatus.Closed));
     }
 
     [Fact]

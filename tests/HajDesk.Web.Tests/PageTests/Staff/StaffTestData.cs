@@ -61,10 +61,26 @@ public sealed class StaffTestData(HajDeskFactory app)
     /// attached to the request (RequestId set, EventId null).
     /// </summary>
     public async Task<ServiceRequest> CreateRequestAsync(
-        string provinceCode = "Tehran", int? subjectId = null, bool withFile = false, Action<ServiceRequest>? configure = null)
+        string provinceCode = "Tehran", int? subjectId = null, bool withFile = false, Action<ServiceRequest>? configure = null) =>
+        (await CreateRequestsAsync(1, provinceCode, subjectId, withFile, configure))[0];
+
+    /// <summary><paramref name="count"/> requests as <see cref="CreateRequestAsync"/> stores one, saved together.</summary>
+    public async Task<List<ServiceRequest>> CreateRequestsAsync(
+        int count, string provinceCode = "Tehran", int? subjectId = null, bool withFile = false, Action<ServiceRequest>? configure = null)
     {
         var provinceId = await ProvinceIdAsync(provinceCode);
         var subject = subjectId ?? (await MainSubjectIdsAsync())[0];
+        var requests = Enumerable.Range(0, count).Select(_ => NewRequest(provinceId, subject, withFile, configure)).ToList();
+        await app.WithDbAsync(async db =>
+        {
+            db.Requests.AddRange(requests);
+            await db.SaveChangesAsync();
+        });
+        return requests;
+    }
+
+    private static ServiceRequest NewRequest(int provinceId, int subject, bool withFile, Action<ServiceRequest>? configure)
+    {
         var now = DateTime.UtcNow;
         var request = new ServiceRequest
         {
@@ -105,11 +121,6 @@ public sealed class StaffTestData(HajDeskFactory app)
             });
         }
 
-        await app.WithDbAsync(async db =>
-        {
-            db.Requests.Add(request);
-            await db.SaveChangesAsync();
-        });
         return request;
     }
 
