@@ -39,7 +39,11 @@ public sealed class ReportComments(HajDeskDbContext db)
         }
 
         var comments = requests.Join(
-            db.SurveyInvitations.AsNoTracking().Where(i => i.SubmittedAt != null && i.Comment != null && i.Comment != ""),
+            // A comment is stored only by a submission and never empty (SurveyInvitation.Submit), so "has a comment"
+            // is the one condition: PostgreSQL estimates it from the column's null fraction and walks the requests
+            // newest first, probing each one's survey. With the redundant conditions beside it, the estimate fell
+            // twenty-fold and it read every survey instead: 1.8 s at a million requests (docs/performance.md).
+            db.SurveyInvitations.AsNoTracking().Where(i => i.Comment != null),
             r => r.Id,
             i => i.RequestId,
             (r, i) => new { RequestId = r.Id, r.ProvinceId, r.SubjectId, r.FirstAnsweredById, r.CreatedAt, SubmittedAt = i.SubmittedAt!.Value, i.Comment, i.Scores });
