@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times the reports at a million requests on PostgreSQL (issues 13 and 26): every dashboard view (by month,
-# province, subject, expert) over the year 1403 and over all time, as an administrator (every province: the worst
+# province, subject, expert, and a choice field of the seed) over the year 1403 and over all time, as an administrator (every province: the worst
 # case) and as a Tehran supervisor, first from the report summary (decision 0006) and then, in the same run, counted
 # live without it (BENCH_LIVE=0 skips that), and the public statistics page uncached and from the output cache. Reuses the database that
 # bench/inbox-benchmark.sh seeds (run that first, or BENCH_SEED=1 here), adds the report columns with
@@ -94,17 +94,21 @@ measure() { # label url [runs]
     printf "| %s | %.0f | %.0f |\n", label, t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.5)] }'
 }
 
-# The last full Jalali year of the seeded data (1403), and all time.
+# The last full Jalali year of the seeded data (1403), and all time; the choice field bench/reports-seed.sql adds,
+# over 1403 (no answers yet), over the months it was answered in, and over all time.
 year="From=1403/01/01&To=1403/12/30"
+field_view="field-$(psql_ -d "$db" -c 'SELECT "Id" FROM "SubjectFields" ORDER BY "Id" LIMIT 1')"
+last_year="From=1404/09/01&To=1405/08/30"
 views() { # mode
   for who in bench.admin bench.supervisor; do
     sign_in "$who"
     curl -s -o /dev/null -b "$jar" "http://127.0.0.1:$port/staff/reports?$year" # warm-up
-    for view in month province subject expert; do
-      measure "$1 · $who: by $view, year 1403" "http://127.0.0.1:$port/staff/reports?$year&View=$view"
+    for view in month province subject expert "$field_view"; do
+      measure "$1 · $who: by ${view/field-*/choice field}, year 1403" "http://127.0.0.1:$port/staff/reports?$year&View=$view"
     done
-    for view in month province subject expert; do
-      measure "$1 · $who: by $view, all time" "http://127.0.0.1:$port/staff/reports?View=$view" "${ALL_TIME_RUNS:-$runs}"
+    measure "$1 · $who: by choice field, last 12 months" "http://127.0.0.1:$port/staff/reports?$last_year&View=$field_view"
+    for view in month province subject expert "$field_view"; do
+      measure "$1 · $who: by ${view/field-*/choice field}, all time" "http://127.0.0.1:$port/staff/reports?View=$view" "${ALL_TIME_RUNS:-$runs}"
     done
   done
 }

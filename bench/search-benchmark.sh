@@ -5,7 +5,8 @@
 # and lets the app's start-up backfill write the search keys of the seeded rows (timed: the figure for an upgrade).
 #
 #   bench/search-benchmark.sh [count]      default count: 1000000, compared with 10000 (BENCH_SMALL)
-# Run it on an otherwise idle machine: other builds or tests on the same cores skew the numbers.
+# Both sizes are served at once (two apps, ports BENCH_PORT and BENCH_PORT+1) and timed in turn, search by search, so
+# that a busy machine weighs on both sides of the ratio; an idle machine still gives the steadier absolute times.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -26,15 +27,14 @@ bin="$root/src/HajDesk.Web/bin/Release/net10.0"
 app_() { (cd "$bin" && exec dotnet HajDesk.Web.dll "$@"); }
 
 work="$(mktemp -d)"
-app_pid=""
-trap 'kill $app_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "${app_pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 # The words searched: a seeded first and last name typed three ways (one word joined, two words, with a ZWNJ), and
 # a word of the text typed with Arabic letters.
 queries=("مریمکاظمی" "مریم کاظمی" $'مریم\u200cکاظمی' "زائران كاروان")
 
-run_at() { # count
-  local count="$1" db="hajdesk_bench_$1"
+prepare() { # count port: seeds/migrates the database, adds the two staff accounts, starts an app on it
+  local count="$1" port="$2" db="hajdesk_bench_$1"
   local conn="${HAJDESK_TEST_POSTGRES/Database=postgres/Database=$db}"
   export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres Database__ConnectionString="$conn"
   export DataProtection__AllowUnencryptedKeys=true
@@ -49,7 +49,6 @@ run_at() { # count
     app_ migrate >/dev/null
   fi
   psql_ -d "$db" -c 'DELETE FROM "AspNetUsers"' >/dev/null
-  password="Bench-Passw0rd-$RANDOM"
   HAJDESK_ADMIN_PASSWORD="$password" app_ create-admin --user bench.admin --name "مدیر آزمون" >/dev/null
   psql_ -d "$db" >/dev/null <<'SQL'
 INSERT INTO "AspNetUsers" ("Id", "DisplayName", "Role", "ProvinceId", "IsDisabled", "CreatedAt", "UserName",
@@ -62,7 +61,7 @@ FROM "AspNetUsers" WHERE "UserName" = 'bench.admin';
 SQL
 
   (cd "$bin" && exec dotnet HajDesk.Web.dll --urls "http://127.0.0.1:$port") >"$work/app-$count.log" 2>&1 &
-  app_pid=$!
+  app_pids+=($!)
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
   # The start-up backfill keys the rows seeded without keys; measuring starts once it is done.
   local start=$SECONDS
@@ -71,51 +70,50 @@ SQL
   done
   echo "keys of $count requests present after $((SECONDS - start)) s" >&2
   psql_ -d "$db" -c 'VACUUM ANALYZE "Requests"' >/dev/null
-
-  jar="$(mktemp)"
-  sign_in() { # user
-    rm -f "$jar"
-    local page token
-    page="$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/staff/sign-in")"
-    token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//')"
-    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
-      --data-urlencode "UserName=$1" --data-urlencode "Password=$password" "http://127.0.0.1:$port/staff/sign-in"
-  }
-  token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
-  measure() { # label, curl args…
-    local label="$1"; shift
-    local times=()
-    curl -s -o /dev/null -b "$jar" "$@" # warm-up
-    for _ in $(seq 1 "$runs"); do
-      times+=("$(curl -s -o /dev/null -w '%{time_total}' -b "$jar" "$@")")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" '{ t[NR] = $1 * 1000 } END {
-      printf "%s\t%.1f\t%.1f\n", label, t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.5)] }'
-  }
-
-  for who in bench.admin bench.expert; do
-    sign_in "$who"
-    base="http://127.0.0.1:$port/staff/inbox"
-    token="$(curl -s -b "$jar" -c "$jar" "$base" | token_of)"
-    for q in "${queries[@]}"; do
-      measure "$who: «${q//$'\u200c'/‌}»" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Q=$q" "$base"
-    done
-  done
-  rm -f "$jar"
-  kill "$app_pid" 2>/dev/null || true
-  wait "$app_pid" 2>/dev/null || true
-  app_pid=""
 }
 
-for size in "$small" "$large"; do
-  echo "measuring with $size requests…" >&2
-  run_at "$size" >"$work/$size.tsv"
-done
+sign_in() { # port user jar
+  rm -f "$3"
+  local page token
+  page="$(curl -s -c "$3" -b "$3" "http://127.0.0.1:$1/staff/sign-in")"
+  token="$(token_of <<<"$page")"
+  curl -s -o /dev/null -c "$3" -b "$3" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "UserName=$2" --data-urlencode "Password=$password" "http://127.0.0.1:$1/staff/sign-in"
+}
+token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+p50_p95() { sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "%.1f\t%.1f", t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.5)] }'; }
 
+password="Bench-Passw0rd-$RANDOM"
+app_pids=()
+small_port="$port" large_port="$((port + 1))"
+echo "preparing $small and $large requests…" >&2
+prepare "$small" "$small_port"
+prepare "$large" "$large_port"
+
+# The two sizes are timed in turn, one search at ten thousand then the same at a million, so that whatever else the
+# machine does weighs on both sides of the ratio alike.
 echo "| search | $small: p50 ms | p95 ms | $large: p50 ms | p95 ms | p50 ratio (target ≤ 1.5×) |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-awk -F'\t' 'NR == FNR { p50[$1] = $2; p95[$1] = $3; next }
-  { r = ($1 in p50 && p50[$1] > 0) ? $2 / p50[$1] : 0
-    verdict = r <= 1.5 ? "met" : "missed"
-    printf "| %s | %.0f | %.0f | %.0f | %.0f | %.2f× %s |\n", $1, p50[$1], p95[$1], $2, $3, r, verdict }' \
-  "$work/$small.tsv" "$work/$large.tsv"
+for who in bench.admin bench.expert; do
+  declare -A tokens=()
+  for p in "$small_port" "$large_port"; do
+    sign_in "$p" "$who" "$work/jar-$p"
+    tokens[$p]="$(curl -s -b "$work/jar-$p" -c "$work/jar-$p" "http://127.0.0.1:$p/staff/inbox" | token_of)"
+  done
+  for q in "${queries[@]}"; do
+    : >"$work/small" && : >"$work/large"
+    for i in $(seq 0 "$runs"); do # run 0 warms both up and is not counted
+      for p in "$small_port" "$large_port"; do
+        t="$(curl -s -o /dev/null -w '%{time_total}' -b "$work/jar-$p" --data-urlencode "__RequestVerificationToken=${tokens[$p]}" \
+          --data-urlencode "Q=$q" "http://127.0.0.1:$p/staff/inbox")"
+        if [[ "$i" != 0 ]]; then
+          if [[ "$p" == "$small_port" ]]; then echo "$t" >>"$work/small"; else echo "$t" >>"$work/large"; fi
+        fi
+      done
+    done
+    IFS=$'\t' read -r s50 s95 <<<"$(p50_p95 <"$work/small")"
+    IFS=$'\t' read -r l50 l95 <<<"$(p50_p95 <"$work/large")"
+    awk -v label="$who: «${q//$'\u200c'/‌}»" -v s50="$s50" -v s95="$s95" -v l50="$l50" -v l95="$l95" 'BEGIN {
+      r = l50 / s50; printf "| %s | %.0f | %.0f | %.0f | %.0f | %.2f× %s |\n", label, s50, s95, l50, l95, r, (r <= 1.5 ? "met" : "missed") }'
+  done
+done

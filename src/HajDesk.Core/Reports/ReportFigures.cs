@@ -118,6 +118,32 @@ public sealed record ReportFigures
         };
     }
 
+    /// <summary>
+    /// These figures less <paramref name="part"/>, a group counted within them (the rest of a total once some of its
+    /// groups are counted): every count and histogram entry subtracted; a histogram entry that reaches zero goes.
+    /// </summary>
+    public ReportFigures Subtract(ReportFigures part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var negated = new ReportFigures
+        {
+            Received = -part.Received,
+            Answered = -part.Answered,
+            Closed = -part.Closed,
+            AnsweredOnTime = -part.AnsweredOnTime,
+            OverdueUnanswered = -part.OverdueUnanswered,
+            Reopened = -part.Reopened,
+            Objected = -part.Objected,
+            RatingCounts = part.RatingCounts.Select(c => -c).ToArray(),
+            WorkingDaysHistogram = part.WorkingDaysHistogram.ToDictionary(e => e.Key, e => -e.Value),
+            SurveysSent = -part.SurveysSent,
+            SurveysAnswered = -part.SurveysAnswered,
+            SurveyScores = part.SurveyScores.Select(item => (IReadOnlyList<int>)item.Select(c => -c).ToArray()).ToArray(),
+        };
+        var rest = Add(negated);
+        return rest with { WorkingDaysHistogram = rest.WorkingDaysHistogram.Where(e => e.Value != 0).ToDictionary(e => e.Key, e => e.Value) };
+    }
+
     /// <summary>Two score tables added item by item.</summary>
     public static IReadOnlyList<IReadOnlyList<int>> AddScores(IReadOnlyList<IReadOnlyList<int>> a, IReadOnlyList<IReadOnlyList<int>> b)
     {

@@ -82,9 +82,14 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
     /// The report of <paramref name="filter"/> grouped by the answer to the choice field <paramref name="field"/>: the
     /// counted requests of the field's subject (as main subject or sub-subject), one row per option in the field's
     /// order (an option nobody chose has empty figures), then any answer stored under an option since renamed or
-    /// removed, then «بدون پاسخ» (requests that did not answer it, e.g. received before the field existed). Counted
-    /// live (the monthly summary has no field dimension); one <c>GROUP BY</c> pass like the other groupings.
+    /// removed, then «بدون پاسخ» (requests that did not answer it, e.g. received before the field existed).
     /// </summary>
+    /// <remarks>
+    /// The monthly summary has no field dimension, so the answers are counted live, one <c>GROUP BY</c> pass over the
+    /// requests that answered. For a main subject's field «بدون پاسخ» is the subject's total (from the summary, like
+    /// the report by subject) less the answered rows: over a million requests the answered ones are a season's worth,
+    /// the subject's others its whole history. A sub-subject's field (the summary has no sub-subjects) is counted live.
+    /// </remarks>
     public async Task<Report> ComputeByFieldAsync(ReportFilter filter, Fields.SubjectField field, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -92,12 +97,27 @@ public sealed class ReportQueries(HajDeskDbContext db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var subjectId = field.SubjectId;
         var fieldId = (int?)field.Id;
-        var requests = filter.Apply(db.Requests.AsNoTracking()).Where(r => r.SubjectId == subjectId || r.SubSubjectId == subjectId);
         var values = db.RequestFieldValues;
-        var figures = await FiguresAsync(
-            new Sources(requests, null),
-            r => values.Where(v => v.RequestId == r.Id && v.FieldId == fieldId).Select(v => v.Value).FirstOrDefault() ?? NoAnswerKey,
-            _ => NoAnswerKey, now, cancellationToken);
+        Expression<Func<ServiceRequest, string>> answer =
+            r => values.Where(v => v.RequestId == r.Id && v.FieldId == fieldId).Select(v => v.Value).FirstOrDefault() ?? NoAnswerKey;
+        var onMainSubject = await db.Subjects.AnyAsync(s => s.Id == subjectId && s.ParentId == null, cancellationToken);
+        Dictionary<string, ReportFigures> figures;
+        if (onMainSubject && (filter.SubjectId is null || filter.SubjectId == subjectId))
+        {
+            var ofSubject = filter with { SubjectId = subjectId };
+            var requests = ofSubject.Apply(db.Requests.AsNoTracking());
+            var answered = requests.Where(r => values.Any(v => v.RequestId == r.Id && v.FieldId == fieldId));
+            figures = await FiguresAsync(new Sources(answered, null), answer, _ => NoAnswerKey, now, cancellationToken);
+            var ofWholeSubject = (await FiguresAsync(await SourcesAsync(ofSubject, requests, now, cancellationToken), r => 0, _ => 0, now, cancellationToken))
+                .GetValueOrDefault(0) ?? ReportFigures.Empty;
+            figures[NoAnswerKey] = figures.Values.Aggregate(ofWholeSubject, (rest, row) => rest.Subtract(row));
+        }
+        else
+        {
+            var requests = filter.Apply(db.Requests.AsNoTracking()).Where(r => r.SubjectId == subjectId || r.SubSubjectId == subjectId);
+            figures = await FiguresAsync(new Sources(requests, null), answer, _ => NoAnswerKey, now, cancellationToken);
+        }
+
         var options = field.OptionList;
         var rows = options.Select(o => new ReportRow(o, o, figures.GetValueOrDefault(o) ?? ReportFigures.Empty))
             .Concat(figures.Where(f => f.Key != NoAnswerKey && !options.Contains(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal)

@@ -55,4 +55,23 @@ public class ReportFiguresTests
         Assert.Equal(3, sum.MedianWorkingDays);
         Assert.Equal(1, a.WorkingDaysHistogram[1]);
     }
+
+    [Fact]
+    public void Subtract_AGroupOfTheTotal_LeavesTheRestAndDropsEmptiedHistogramEntries()
+    {
+        var rest = new ReportFigures { Received = 2, Answered = 2, RatingCounts = [1, 0, 0, 0, 0], WorkingDaysHistogram = new Dictionary<int, int> { [1] = 1, [3] = 1 }, SurveysSent = 1, SurveysAnswered = 1, SurveyScores = [[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0], [0, 0, 0, 0, 1]] };
+        var group = new ReportFigures { Received = 3, Answered = 1, Closed = 1, Objected = 1, RatingCounts = [0, 0, 0, 0, 2], WorkingDaysHistogram = new Dictionary<int, int> { [3] = 2, [7] = 1 } };
+
+        var left = rest.Add(group).Subtract(group);
+
+        Assert.Equal(2, left.Received);
+        Assert.Equal(2, left.Answered);
+        Assert.Equal(0, left.Closed);
+        Assert.Equal(0, left.Objected);
+        Assert.Equal([1, 0, 0, 0, 0], left.RatingCounts);
+        Assert.Equal(new Dictionary<int, int> { [1] = 1, [3] = 1 }, left.WorkingDaysHistogram);
+        Assert.Equal(rest.SurveyScores, left.SurveyScores);
+        Assert.Equal(1, left.SurveysAnswered);
+        Assert.Equal(1, rest.Add(group).Subtract(rest).Closed);
+    }
 }
