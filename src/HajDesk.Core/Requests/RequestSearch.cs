@@ -45,15 +45,19 @@ public static class RequestSearch
             // Not DISTINCT in the database: that would read every matching note before the limit applies.
             var notes = await inNotes.Take(MaxNoteMatches + 1).ToListAsync(cancellationToken);
             var noted = notes.Distinct().ToList();
-            requests = notes.Count <= MaxNoteMatches
-                ? requests.Where(r =>
+            requests = notes.Count switch
+            {
+                // No answer or note matches: no third branch for the planner to weigh.
+                0 => requests.Where(r => EF.Functions.Like(r.NameKey, pattern, "\\") || EF.Functions.Like(r.TextKey, pattern, "\\")),
+                <= MaxNoteMatches => requests.Where(r =>
                     EF.Functions.Like(r.NameKey, pattern, "\\")
                     || EF.Functions.Like(r.TextKey, pattern, "\\")
-                    || noted.Contains(r.Id))
-                : requests.Where(r =>
+                    || noted.Contains(r.Id)),
+                _ => requests.Where(r =>
                     EF.Functions.Like(r.NameKey, pattern, "\\")
                     || EF.Functions.Like(r.TextKey, pattern, "\\")
-                    || inNotes.Contains(r.Id));
+                    || inNotes.Contains(r.Id)),
+            };
         }
 
         return requests;
