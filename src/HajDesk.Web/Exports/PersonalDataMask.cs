@@ -27,10 +27,10 @@ public static class PersonalDataMask
         }
 
         var masked = digits[..Kept] + new string('*', digits.Length - Kept - KeptAtEnd) + digits[^KeptAtEnd..];
-        return PersianText.ToPersianDigits(masked);
+        return IdentifierDigits.For(IdentifierReader.Export, masked);
     }
 
     /// <summary>The value as shown in an export: in clear (Persian digits) for administrators, masked for others.</summary>
     public static string? Show(string? digits, bool inClear) =>
-        inClear ? PersianText.ToPersianDigits(digits) : Mask(digits);
+        inClear ? IdentifierDigits.For(IdentifierReader.Export, digits) : Mask(digits);
 }

@@ -78,7 +78,7 @@ public static class RequestExport
     /// <summary>The columns, in order; national codes and mobile numbers in clear only for administrators.</summary>
     public static IReadOnlyList<ExportColumn<RequestExportRow>> Columns(bool personalDataInClear) =>
     [
-        new("کد پیگیری", r => ExportCell.Of(PersianText.ToPersianDigits(r.TrackingCode))),
+        new("کد پیگیری", r => ExportCell.Of(IdentifierDigits.For(IdentifierReader.Export, r.TrackingCode))),
         new("تاریخ ثبت", r => ExportCell.Of(Date(r.CreatedAt))),
         new("تاریخ پاسخ", r => ExportCell.Of(r.AnsweredAt is DateTime at ? Date(at) : null)),
         new("استان", r => ExportCell.Of(r.ProvinceName)),

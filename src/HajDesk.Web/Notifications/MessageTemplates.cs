@@ -304,7 +304,7 @@ public static partial class MessageTemplates
     /// (with plain spaces a phone would show them reversed), and the follow-up form accepts the code pasted back.
     /// </summary>
     public static string FormatTrackingCode(string trackingCode) =>
-        PersianText.ToPersianDigits(Core.Requests.TrackingCode.Format(trackingCode)).Replace(' ', '\u00A0');
+        IdentifierDigits.TrackingCode(trackingCode, IdentifierReader.Citizen).Replace(' ', '\u00A0');
 
     /// <summary>Replaces each <c>{Name}</c> with its value; unknown names are left as written.</summary>
     public static string Render(string template, IReadOnlyDictionary<string, string> values) =>

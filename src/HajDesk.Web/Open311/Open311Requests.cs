@@ -135,8 +135,11 @@ public sealed class Open311Requests(SubmissionService submission, Throttle throt
         }
 
         var origin = new SubmissionOrigin(RequestChannel.Api, ApiKeyId: key.Id);
-        var result = await submission.SubmitAsync(submissionKey, input, null,
-            (nationalCode, _, ct) => throttle.TryAcquireAsync(SharedLimit.RegistryByNationalCode, nationalCode, ct), cancellationToken, origin);
+        var result = await submission.SubmitAsync(new SubmissionCommand(submissionKey, input)
+        {
+            MayAskRegistry = (nationalCode, _, ct) => throttle.TryAcquireAsync(SharedLimit.RegistryByNationalCode, nationalCode, ct),
+            Origin = origin,
+        }, cancellationToken);
         api.AuditRequestId = result.RequestId;
         return result.Outcome switch
         {

@@ -161,7 +161,7 @@ public sealed class StaffRequestActions(
             return RequestResult.Refuse(RequestRefusals.MergeTargetNotFound, RequestField.Choice);
         }
 
-        action.AuditDetails = $"با درخواست {TrackingCode.Format(survivor.TrackingCode)}";
+        action.AuditDetails = $"با درخواست {IdentifierDigits.TrackingCode(survivor.TrackingCode, IdentifierReader.Staff)}";
         return action.Request.MergeInto(action.Actor, survivor, action.Now);
     }
 

@@ -48,7 +48,7 @@ public sealed class OpenRequestReminders(
     /// <summary>The SMS: the tracking code (Persian digits, in groups) and when the request was sent.</summary>
     public static string SmsText(string trackingCode, DateTime createdAt) =>
         $"کد پیگیری درخواست شما در میز خدمت حج و زیارت که {SentOn(createdAt)} ثبت شده است: "
-        + PersianText.ToPersianDigits(Core.Requests.TrackingCode.Format(trackingCode))
+        + IdentifierDigits.TrackingCode(trackingCode, IdentifierReader.Citizen)
         + " — این پیام را شما خواسته‌اید؛ اگر نه، نادیده بگیرید.";
 
     /// <summary>«در ۱۰ آذر ۱۴۰۵»: the day in Tehran an earlier request was sent.</summary>

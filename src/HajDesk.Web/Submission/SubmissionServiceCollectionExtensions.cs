@@ -28,6 +28,8 @@ public static class SubmissionServiceCollectionExtensions
         services.AddHostedService<StagedUploadCleaner>();
         services.AddSingleton<SendFormLookups>();
         services.AddScoped<SendRegistryGate>();
+        services.AddScoped<SubmissionForm>();
+        services.AddScoped<CitizenSend>();
         services.AddHttpContextAccessor();
         return services;
     }

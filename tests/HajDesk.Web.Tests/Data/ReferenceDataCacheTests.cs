@@ -57,7 +57,7 @@ public class ReferenceDataCacheTests
         });
 
         await using var scope = app.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SubmissionService>().SubmitAsync(Guid.NewGuid(), new SubmissionInput
+        var result = await scope.ServiceProvider.GetRequiredService<SubmissionService>().SubmitAsync(new SubmissionCommand(Guid.NewGuid(), new SubmissionInput
         {
             BirthDay = "12",
             BirthMonth = "4",
@@ -67,7 +67,7 @@ public class ReferenceDataCacheTests
             Mobile = "09121234567",
             SubjectId = other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Text = "متن درخواست",
-        }, null, null, CancellationToken.None);
+        }), CancellationToken.None);
 
         Assert.Equal(SubmissionOutcome.Invalid, result.Outcome);
         Assert.True(result.Errors.Contains(nameof(SubmissionInput.SubjectId)));

@@ -29,7 +29,7 @@ public class SqliteWriteGateTests
             var captcha = scope.ServiceProvider.GetRequiredService<CaptchaService>();
             var challenge = captcha.Create();
             Assert.Equal(CaptchaCheck.Passed, await captcha.CheckAsync(challenge, HajDeskFactory.TestCaptchaCode, CancellationToken.None));
-            return await scope.ServiceProvider.GetRequiredService<SubmissionService>().SubmitAsync(Guid.NewGuid(), new SubmissionInput
+            return await scope.ServiceProvider.GetRequiredService<SubmissionService>().SubmitAsync(new SubmissionCommand(Guid.NewGuid(), new SubmissionInput
             {
                 BirthDay = "12",
                 BirthMonth = "4",
@@ -40,7 +40,7 @@ public class SqliteWriteGateTests
                 SubjectId = other.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 RequestType = "Request",
                 Text = "متن درخواست",
-            }, null, null, CancellationToken.None);
+            }), CancellationToken.None);
         });
 
         var results = await Task.WhenAll(sends);

@@ -26,7 +26,7 @@ public class SubmissionServiceTests
     private static async Task<SubmissionResult> SubmitAsync(HajDeskFactory app, Guid key, SubmissionInput input)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SubmissionService>().SubmitAsync(key, input, null, null, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<SubmissionService>().SubmitAsync(new SubmissionCommand(key, input), CancellationToken.None);
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public class SubmissionServiceTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SubmissionService>()
-            .SubmitAsync(Guid.NewGuid(), input, null, null, CancellationToken.None, warnOfOpenRequest: true);
+            .SubmitAsync(new SubmissionCommand(Guid.NewGuid(), input) { WarnOfOpenRequest = true }, CancellationToken.None);
     }
 
     [Theory]

@@ -120,48 +120,18 @@ public sealed class SubmissionService(
     /// the registry confirms the identity, and the request with the files staged under the key and its outbox
     /// messages is committed in one transaction.
     /// </summary>
-    /// <param name="submissionKey">The form's one-time token; staged files are the ones staged under it.</param>
-    /// <param name="input">What was typed.</param>
-    /// <param name="channelErrors">Problems the channel already found (refused uploads); any of them stops the save.</param>
-    /// <param name="mayAskRegistry">The channel's limit on registry lookups; null for none.</param>
+    /// <param name="command">The form's key and fields, and the channel's gates and proofs.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <param name="origin">The channel and who brought the request in (staff member, API key); the web form when null.</param>
-    /// <param name="mayShowName">
-    /// The channel's gate when the other fields are not all right: no request can be stored then, so asking the registry
-    /// only shows a name — a look-up, which a channel that limits look-ups (the citizen form) counts as one. Refused,
-    /// the form comes back with its errors and without the name. Null: <paramref name="mayAskRegistry"/>.
-    /// </param>
-    /// <param name="spentCode">
-    /// The web form's security code, checked and claimed by the channel, to be stored as spent in the request's own
-    /// transaction (one write per send instead of two). If another post stored it first, the outcome is
-    /// <see cref="SubmissionOutcome.SecurityCodeSpent"/>. Not stored by this call on any other outcome: the channel
-    /// spends it then.
-    /// </param>
-    /// <param name="mobileVerified">
-    /// The channel's proof of the mobile (issue 25), asked with the normalized mobile once everything else is right
-    /// and the registry confirmed the identity: false gives <see cref="SubmissionOutcome.MobileUnverified"/> (the
-    /// channel sends a one-time code), true stores the request as <see cref="ServiceRequest.MobileVerified"/>. Null:
-    /// not asked, the origin says.
-    /// </param>
-    /// <param name="warnOfOpenRequest">
-    /// The citizen's form (issue 24): once everything else is right and the registry confirmed the identity, and
-    /// before the mobile is asked for, an open request of the same person on the same subject and sub-subject gives
-    /// <see cref="SubmissionOutcome.OpenRequestExists"/> unless <see cref="SubmissionInput.NewDespiteOpenRequest"/>.
-    /// Staff see the person's other requests on the request page instead; the API has nobody to tell.
-    /// </param>
-    public async Task<SubmissionResult> SubmitAsync(
-        Guid submissionKey, SubmissionInput input, FieldErrors? channelErrors, Func<string, DateOnly, CancellationToken, Task<bool>>? mayAskRegistry,
-        CancellationToken cancellationToken, SubmissionOrigin? origin = null, Captcha.CaptchaChallenge? spentCode = null,
-        Func<string, DateOnly, CancellationToken, Task<bool>>? mayShowName = null,
-        Func<string, CancellationToken, Task<bool>>? mobileVerified = null,
-        bool warnOfOpenRequest = false)
+    public async Task<SubmissionResult> SubmitAsync(SubmissionCommand command, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        var (submissionKey, input, origin) = (command.SubmissionKey, command.Input, command.Origin);
         if (await FindAsync(submissionKey, cancellationToken) is { } existing)
         {
             return await ExistingAsync(existing, cancellationToken);
         }
 
-        var errors = channelErrors ?? new FieldErrors();
+        var errors = command.ChannelErrors ?? new FieldErrors();
         var identityValid = SubmissionRules.TryReadIdentity(input, JalaliDate.TodayInTehran(time), errors, out var nationalCode, out var birthDate);
         var (fields, staged) = await CheckFieldsAsync(submissionKey, input, errors, cancellationToken);
         if (!identityValid)
@@ -170,22 +140,22 @@ public sealed class SubmissionService(
         }
 
         var complete = fields is not null && errors.IsEmpty;
-        var identity = await AskRegistryAsync(nationalCode, birthDate, errors, complete ? mayAskRegistry : mayShowName ?? mayAskRegistry, cancellationToken);
-        if (!complete && mayShowName is not null && identity.Outcome == IdentityOutcome.Throttled)
+        var identity = await AskRegistryAsync(nationalCode, birthDate, errors, complete ? command.MayAskRegistry : command.MayShowName ?? command.MayAskRegistry, cancellationToken);
+        if (!complete && command.MayShowName is not null && identity.Outcome == IdentityOutcome.Throttled)
         {
             // Only a name would have been shown: the errors of the other fields come back, the name does not.
             return new SubmissionResult(SubmissionOutcome.Invalid, errors);
         }
 
-        if (identity.Outcome == IdentityOutcome.Found && fields is not null && errors.IsEmpty && warnOfOpenRequest && !input.NewDespiteOpenRequest
+        if (identity.Outcome == IdentityOutcome.Found && fields is not null && errors.IsEmpty && command.WarnOfOpenRequest && !input.NewDespiteOpenRequest
             && await FindOpenRequestAsync(nationalCode, birthDate, fields, cancellationToken) is { } earlier)
         {
             return new SubmissionResult(SubmissionOutcome.OpenRequestExists, errors, identity.Person, OpenRequest: earlier.Notice);
         }
 
-        if (identity.Outcome == IdentityOutcome.Found && fields is not null && errors.IsEmpty && mobileVerified is not null)
+        if (identity.Outcome == IdentityOutcome.Found && fields is not null && errors.IsEmpty && command.MobileVerified is not null)
         {
-            if (!await mobileVerified(fields.Mobile, cancellationToken))
+            if (!await command.MobileVerified(fields.Mobile, cancellationToken))
             {
                 return new SubmissionResult(SubmissionOutcome.MobileUnverified, errors, identity.Person, Mobile: fields.Mobile);
             }
@@ -199,7 +169,7 @@ public sealed class SubmissionService(
             IdentityOutcome.Unavailable => new SubmissionResult(SubmissionOutcome.RegistryUnavailable, errors),
             IdentityOutcome.Found when fields is not null && errors.IsEmpty =>
                 await SaveAsync(ServiceRequest.Submit(submissionKey, identity.Person!, fields, time.GetUtcNow().UtcDateTime,
-                    await calendars.GetAsync(db, cancellationToken), origin), staged, spentCode, cancellationToken),
+                    await calendars.GetAsync(db, cancellationToken), origin), staged, command.SpentCode, cancellationToken),
             _ => new SubmissionResult(SubmissionOutcome.Invalid, errors, identity.Person),
         };
     }

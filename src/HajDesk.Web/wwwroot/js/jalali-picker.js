@@ -111,7 +111,9 @@
             monthPick.appendChild(option);
         });
         monthPick.value = String(view.month);
-        monthPick.addEventListener('change', function () { view.month = Number(monthPick.value); build(); focusFirstDay(); });
+        // The panel is drawn anew for the chosen month; focus goes back to the (new) select, so a keyboard user who
+        // steps through the months with the arrow keys stays on it instead of being thrown to the page's start.
+        monthPick.addEventListener('change', function () { view.month = Number(monthPick.value); build(); focusById('calendar-month'); });
 
         var yearLabel = document.createElement('label');
         yearLabel.className = 'visually-hidden';
@@ -127,7 +129,7 @@
             yearPick.appendChild(option);
         }
         yearPick.value = String(view.year);
-        yearPick.addEventListener('change', function () { view.year = Number(yearPick.value); build(); focusFirstDay(); });
+        yearPick.addEventListener('change', function () { view.year = Number(yearPick.value); build(); focusById('calendar-year'); });
 
         head.appendChild(monthLabel);
         head.appendChild(monthPick);
@@ -155,6 +157,7 @@
         grid.appendChild(thead);
 
         var chosen = read();
+        var chosenHere = chosen.month === view.month && chosen.year === view.year ? chosen.day : 0;
         var body = document.createElement('tbody');
         var offset = weekdayOfFirst(view.year, view.month);
         var count = daysInMonth(view.year, view.month);
@@ -172,9 +175,11 @@
             button.textContent = fa(d);
             button.setAttribute('aria-label', fa(d) + ' ' + months[view.month - 1] + ' ' + fa(view.year));
             button.setAttribute('data-day', String(d));
-            if (d === chosen.day && view.month === chosen.month && view.year === chosen.year) {
+            if (d === chosenHere) {
                 button.setAttribute('aria-pressed', 'true');
             }
+            // One day in the tab order (the chosen one, else the first); the arrow keys move between the days.
+            button.tabIndex = d === (chosenHere || 1) ? 0 : -1;
             button.addEventListener('click', choose);
             cell.appendChild(button);
             row.appendChild(cell);
@@ -184,9 +189,57 @@
         panel.appendChild(grid);
     }
 
-    function focusFirstDay() {
-        var first = panel.querySelector('.jalali-calendar__day');
-        if (first) { first.focus(); }
+    function focusById(id) {
+        var element = document.getElementById(id);
+        if (element) { element.focus(); }
+    }
+
+    // Moves the focus to day d of the view's month, counting into the months before or after when d is outside it
+    // (the panel is drawn anew for that month); outside the years offered it stays where it is.
+    function focusDay(d) {
+        var y = view.year, m = view.month;
+        while (d < 1) {
+            m--;
+            if (m < 1) { m = 12; y--; }
+            d += daysInMonth(y, m);
+        }
+        while (d > daysInMonth(y, m)) {
+            d -= daysInMonth(y, m);
+            m++;
+            if (m > 12) { m = 1; y++; }
+        }
+        if (y < 1300 || y > maxYear) { return; }
+        if (y !== view.year || m !== view.month) {
+            view.year = y;
+            view.month = m;
+            build();
+        }
+        panel.querySelectorAll('.jalali-calendar__day').forEach(function (button) {
+            button.tabIndex = Number(button.getAttribute('data-day')) === d ? 0 : -1;
+        });
+        var day = panel.querySelector('.jalali-calendar__day[data-day="' + d + '"]');
+        if (day) { day.focus(); }
+    }
+
+    // The days as a grid: ←/→ one day (in right-to-left text ← is the next day, as the week runs right to left),
+    // ↑/↓ one week, Home/End the month's first and last day; Enter and Space press the day's button (choose it).
+    function moveBetweenDays(event) {
+        var target = event.target;
+        if (!target.classList || !target.classList.contains('jalali-calendar__day')) { return false; }
+        var d = Number(target.getAttribute('data-day'));
+        var rtl = getComputedStyle(panel).direction === 'rtl';
+        var moves = {
+            ArrowLeft: d + (rtl ? 1 : -1),
+            ArrowRight: d + (rtl ? -1 : 1),
+            ArrowUp: d - 7,
+            ArrowDown: d + 7,
+            Home: 1,
+            End: daysInMonth(view.year, view.month)
+        };
+        if (!Object.prototype.hasOwnProperty.call(moves, event.key)) { return false; }
+        event.preventDefault();
+        focusDay(moves[event.key]);
+        return true;
     }
 
     function choose(event) {
@@ -214,6 +267,7 @@
 
     toggle.addEventListener('click', function () { if (panel.hidden) { open(); } else { close(); } });
     panel.addEventListener('keydown', function (event) {
-        if (event.key === 'Escape') { close(); toggle.focus(); }
+        if (event.key === 'Escape') { close(); toggle.focus(); return; }
+        moveBetweenDays(event);
     });
 })();

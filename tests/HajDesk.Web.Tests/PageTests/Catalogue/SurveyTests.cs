@@ -114,4 +114,22 @@ public partial class SurveyTests
         Assert.Equal(1, await app.WithDbAsync(db => db.SurveyInvitations.CountAsync(i => i.RequestId == requestId)));
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Template == MessageTemplates.SurveyInvite && m.Channel == NotificationChannel.Sms)));
     }
+
+    [Fact]
+    public async Task Survey_MissingAnswer_IsListedInTheErrorSummary_WithALinkToTheFirstQuestion()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var (_, token) = await FinishRequestAsync(app);
+        var client = app.CreateClient();
+        var form = await client.GetPageAsync($"/survey/{token}");
+
+        var missing = await Html.ParseAsync(await AnswerAsync(client, form, "5", "4"));
+
+        var summary = missing.QuerySelector("[data-testid=errors]")!;
+        Assert.Equal("لطفاً این موارد را درست کنید:", summary.QuerySelector("h2")!.TextContent);
+        var link = summary.QuerySelector("a")!;
+        Assert.Equal(SurveyInvitation.MissingAnswerMessage, link.TextContent);
+        Assert.Equal("radio", missing.QuerySelector(link.GetAttribute("href")!)!.GetAttribute("type"));
+        Assert.NotNull(missing.QuerySelector("[data-testid=survey-error]"));
+    }
 }

@@ -396,4 +396,22 @@ public class TrackTests
         await db.SaveChangesAsync();
         return request.TrackingCode;
     });
+
+    [Fact]
+    public async Task Post_EmptyMessage_IsListedInTheErrorSummary_WithALinkToTheField()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var code = await SendRequestAsync(app);
+        var client = app.CreateClient();
+        var (_, page) = await TrackAsync(client, SendPage.NationalCode, code);
+
+        var response = await client.SubmitAsync(page.Form("#message-form"), new Dictionary<string, string?> { ["MessageText"] = " " });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var result = await Html.ParseAsync(response);
+        var summary = result.QuerySelector("[data-testid=errors]")!;
+        Assert.Equal("لطفاً این موارد را درست کنید:", summary.QuerySelector("h2")!.TextContent);
+        Assert.Equal("#MessageText", summary.QuerySelector("a")!.GetAttribute("href"));
+        Assert.NotNull(result.QuerySelector("#MessageText"));
+    }
 }

@@ -404,4 +404,19 @@ public class InboxCountTextTests
     [InlineData(5, true, "بیش از ۱۰۰۰۰")]
     public void CountText_LargeCounts_ReadAsMoreThanTheCap(int count, bool capped, string expected) =>
         Assert.Equal(expected, HajDesk.Web.Pages.Staff.InboxModel.CountText(count, capped));
+
+    [Fact]
+    public async Task Filter_BadDate_IsListedInTheSharedErrorSummary_WithALinkToTheFilter()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        await StaffWorld.CreateAsync(app);
+        var client = await app.SignInAsync("tehran.expert");
+
+        var bad = await client.GetPageAsync("/staff/inbox?from=" + Uri.EscapeDataString("۱۴۰۳/۱۳/۴۰"));
+
+        var summary = bad.QuerySelector("[data-testid=inbox-errors]")!;
+        Assert.Equal("لطفاً این موارد را درست کنید:", summary.QuerySelector("h2")!.TextContent);
+        Assert.Equal("#From", summary.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("۱۴۰۳/۱۳/۴۰", bad.QuerySelector("#From")!.GetAttribute("value"));
+    }
 }

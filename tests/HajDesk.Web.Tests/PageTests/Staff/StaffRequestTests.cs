@@ -549,4 +549,22 @@ public class StaffRequestTests
             Assert.DoesNotContain(request.Mobile, all, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public async Task Answer_Empty_IsListedInTheSharedErrorSummary()
+    {
+        await using var app = await HajDeskFactory.CreateAsync();
+        var world = await StaffWorld.CreateAsync(app);
+        var request = await world.Data.CreateRequestAsync("Tehran");
+        var client = await app.SignInAsync("tehran.expert");
+
+        var empty = await Html.ParseAsync(await client.ActAsync(request.Id, "answer", new Dictionary<string, string?> { ["AnswerText"] = "  " }));
+
+        // The shared summary: its heading, focus on arrival, and the refusal (the transition's, keyed to no field).
+        var summary = empty.QuerySelector("[data-testid=action-errors]")!;
+        Assert.Equal("error-summary", summary.Id);
+        Assert.True(summary.HasAttribute("autofocus"));
+        Assert.Equal("لطفاً این موارد را درست کنید:", summary.QuerySelector("h2")!.TextContent);
+        Assert.Contains("متن پاسخ را بنویسید", summary.QuerySelector("li")!.TextContent, StringComparison.Ordinal);
+    }
 }

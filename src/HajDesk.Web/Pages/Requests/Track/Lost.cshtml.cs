@@ -40,7 +40,7 @@ public class LostModel(
     /// <summary>The SMS, around the codes (Persian digits, in groups).</summary>
     public static string SmsText(IEnumerable<string> codes) =>
         "کد پیگیری درخواست‌های شما در میز خدمت حج و زیارت: "
-        + string.Join("، ", codes.Select(c => PersianText.ToPersianDigits(Core.Requests.TrackingCode.Format(c))))
+        + string.Join("، ", codes.Select(c => IdentifierDigits.TrackingCode(c, IdentifierReader.Citizen)))
         + " — این پیام را شما خواسته‌اید؛ اگر نه، نادیده بگیرید.";
 
     /// <summary>Only the identity fields of the send form are bound (same names, ids and checks).</summary>

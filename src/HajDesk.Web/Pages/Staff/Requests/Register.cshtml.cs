@@ -1,6 +1,5 @@
 using HajDesk.Core.CivilRegistry;
 using HajDesk.Core.Persian;
-using HajDesk.Core.Reference;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Requests.Submission;
 using HajDesk.Core.Requests.Verification;
@@ -21,7 +20,7 @@ namespace HajDesk.Web.Pages.Staff.Requests;
 /// </summary>
 [NoStore]
 public class RegisterModel(
-    SubmissionService submission, UploadStaging staging, CurrentStaff currentStaff, AuditLog audit,
+    SubmissionService submission, SubmissionForm form, UploadStaging staging, CurrentStaff currentStaff, AuditLog audit,
     MobileVerificationService verification, MobileCodes codes) : PageModel
 {
     /// <summary>The choice «کد تأیید پیامک شود»: the caller reads the one-time code back.</summary>
@@ -47,12 +46,15 @@ public class RegisterModel(
 
     public const string OutsideProvince = "درخواست را فقط برای استان خودتان می‌توانید ثبت کنید.";
 
-    [BindProperty]
-    public SubmissionInput Input { get; set; } = new();
-
+    /// <summary>How the request reached the office (<see cref="RequestChannelText.StaffChannels"/>).</summary>
     [BindProperty]
     public string? Channel { get; set; }
 
+    /// <summary>The fields the citizen's send form has too (<see cref="SubmissionForm"/>).</summary>
+    [BindProperty]
+    public SubmissionInput Input { get; set; } = new();
+
+    /// <summary>The letter or documents brought in, staged under the form's key.</summary>
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
 
@@ -64,19 +66,8 @@ public class RegisterModel(
     [TempData]
     public string? RegisteredId { get; set; }
 
-    public RegistryPerson? Person { get; private set; }
-
-    public IReadOnlyList<Attachment> StagedFiles { get; private set; } = [];
-
-    /// <summary>The provinces this staff member may register in: all for an administrator, else their own.</summary>
-    public IReadOnlyList<Province> Provinces { get; private set; } = [];
-
-    public IReadOnlyList<Subject> MainSubjects { get; private set; } = [];
-
-    public string? Notice { get; private set; }
-
-    /// <summary>The chosen subject's extra fields (<c>_RequestFields</c>).</summary>
-    public IReadOnlyList<Core.Fields.SubjectField> SubjectFields { get; private set; } = [];
+    /// <summary>What the form shows: the provinces this staff member may register in (all for an administrator, else their own), subjects, person, files.</summary>
+    public SubmissionFormView View { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -93,14 +84,8 @@ public class RegisterModel(
         ModelState.Clear();
         await StageAsync(new FieldErrors(), cancellationToken);
         var check = await submission.LookupAsync(Input, null, cancellationToken);
-        Person = check.Person;
-        AddErrors(check.Errors);
-        if (check.Outcome == IdentityOutcome.Unavailable)
-        {
-            ShowNotice(SubmissionMessages.RegistryUnavailable);
-        }
-
-        return await PageAsync(Person is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, cancellationToken);
+        Show(check.Errors, check.Person, check.Outcome == IdentityOutcome.Unavailable);
+        return await PageAsync(View.Person is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, cancellationToken);
     }
 
     /// <summary>«نمایش فیلدهای این موضوع» (without JavaScript): the form as typed, with the chosen subject's fields.</summary>
@@ -154,10 +139,10 @@ public class RegisterModel(
             check = await verification.VerifyAsync(key, mobile, VerificationCode, ct);
             return check == CodeCheck.Verified;
         };
-        var result = await submission.SubmitAsync(key, Input, errors, null, cancellationToken, origin, mobileVerified: proof);
+        var result = await submission.SubmitAsync(new SubmissionCommand(key, Input) { ChannelErrors = errors, Origin = origin, MobileVerified = proof }, cancellationToken);
         if (result.Outcome == SubmissionOutcome.MobileUnverified)
         {
-            Person = result.Person;
+            View.Person = result.Person;
             if (check is { } failed and not CodeCheck.NoCode)
             {
                 ModelState.AddModelError(nameof(VerificationCode), MobileCodeTexts.ForCheck(failed)!);
@@ -177,16 +162,10 @@ public class RegisterModel(
             }
 
             (Registered, RegisteredId) = (result.TrackingCode, result.RequestId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return Redirect("/staff/requests/register");
+            return RedirectToPage();
         }
 
-        if (result.Outcome == SubmissionOutcome.RegistryUnavailable)
-        {
-            ShowNotice(SubmissionMessages.RegistryUnavailable);
-        }
-
-        Person = result.Person;
-        AddErrors(result.Errors);
+        Show(result.Errors, result.Person, result.Outcome == SubmissionOutcome.RegistryUnavailable);
         return await PageAsync(StatusCodes.Status400BadRequest, cancellationToken);
     }
 
@@ -225,7 +204,7 @@ public class RegisterModel(
         if (Input.TryGetSubmissionKey(out var key))
         {
             var staged = await staging.StageAsync(key, Files, cancellationToken);
-            StagedFiles = staged.Files;
+            View.StagedFiles = staged.Files;
             if (staged.Error is not null)
             {
                 errors.Add(SubmissionFields.Files, staged.Error);
@@ -233,36 +212,16 @@ public class RegisterModel(
         }
     }
 
-    private void ShowNotice(string message)
-    {
-        Notice = message;
-        ModelState.AddModelError(string.Empty, message);
-    }
-
-    private void AddErrors(FieldErrors errors)
-    {
-        foreach (var (field, message) in errors)
-        {
-            var name = field is SubmissionFields.Files or nameof(Channel) or nameof(VerificationCode) ? field : $"{nameof(Input)}.{field}";
-            if (!ModelState.TryGetValue(name, out var entry) || entry.Errors.Count == 0)
-            {
-                ModelState.AddModelError(name, message);
-            }
-        }
-    }
+    /// <summary>The registry's person, the notice when it could not be asked, and each field's first error.</summary>
+    private void Show(FieldErrors errors, RegistryPerson? person, bool registryUnavailable) =>
+        SubmissionForm.Show(View, ModelState, errors, registryUnavailable ? [SubmissionMessages.RegistryUnavailable] : [], person, null,
+            nameof(Channel), nameof(VerificationCode));
 
     private async Task<PageResult> PageAsync(int status, CancellationToken cancellationToken)
     {
         var staff = await currentStaff.RequireAsync(cancellationToken);
-        var choices = await submission.ChoicesAsync(cancellationToken);
-        Provinces = staff.IsAdministrator ? choices.Provinces : [.. choices.Provinces.Where(p => p.Id == staff.ProvinceId)];
-        MainSubjects = choices.MainSubjects;
-        SubjectFields = await submission.FieldsAsync(Input, cancellationToken);
-        if (StagedFiles.Count == 0 && Input.TryGetSubmissionKey(out var key))
-        {
-            StagedFiles = await staging.LoadAsync(key, cancellationToken);
-        }
-
+        await form.LoadAsync(View, Input, loadStaged: true, cancellationToken);
+        View.Provinces = staff.IsAdministrator ? View.Provinces : [.. View.Provinces.Where(p => p.Id == staff.ProvinceId)];
         Response.StatusCode = status;
         return Page();
     }
