@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using HajDesk.Web.Tests.Infrastructure;
+using HajDesk.Web.Tests.PageTests.Staff.Admin;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace HajDesk.Web.Tests.PageTests.Staff;
@@ -120,8 +121,29 @@ public static class RequestPage
         IDictionary<string, string?>? values = null, params Upload[] files)
     {
         var page = await client.GetPageAsync($"/staff/requests/{requestId}");
-        return await client.SubmitAsync(page.Form($"[data-testid={form}-form]"), values, files);
+        var response = await client.SubmitAsync(page.Form($"[data-testid={form}-form]"), values, files);
+        Senders.AddOrUpdate(response, client);
+        return response;
     }
+
+    /// <summary>The client that posted each action, so that <see cref="AssertDoneAsync"/> can open the next page as it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpResponseMessage, HttpClient> Senders = new();
+
+    /// <summary>What the staff member reads after each action (the confirmation on the page the action redirects to).</summary>
+    private static readonly Dictionary<string, string> Confirmations = new()
+    {
+        ["taken"] = "درخواست به شما سپرده شد.",
+        ["assigned"] = "درخواست واگذار شد.",
+        ["answered"] = "پاسخ ثبت شد و برای متقاضی نمایش داده می‌شود.",
+        ["noted"] = "یادداشت داخلی ثبت شد.",
+        ["referred"] = "درخواست ارجاع شد.",
+        ["closed"] = "درخواست بسته شد.",
+        ["reopened"] = "درخواست بازگشایی شد.",
+        ["asked"] = "پرسش برای متقاضی فرستاده شد؛ تا پاسخ او مهلت شمرده نمی‌شود.",
+        ["linked"] = "درخواست به رخداد پیوست.",
+        ["unlinked"] = "درخواست از رخداد جدا شد.",
+        ["merged"] = "درخواست تکراری بسته شد و متقاضی به درخواست دیگرش راهنمایی می‌شود.",
+    };
 
     /// <summary>Posts a form the way its <c>enctype</c> says.</summary>
     public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form,
@@ -130,11 +152,19 @@ public static class RequestPage
             ? client.SubmitMultipartAsync(form, values, files)
             : client.PostFormAsync(form, values);
 
-    /// <summary>Asserts a successful action: a redirect back to the request page (or the inbox) with a confirmation.</summary>
+    /// <summary>
+    /// Asserts a successful action (posted with <see cref="ActAsync"/>): a redirect back to the request page (or to the
+    /// inbox, when a referral took the request out of the reader's scope), which then shows the action's confirmation.
+    /// </summary>
     public static async Task AssertDoneAsync(this HttpResponseMessage response, string done)
     {
         Assert.True(response.StatusCode == HttpStatusCode.Redirect,
             $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}\n{await response.Content.ReadAsStringAsync()}");
-        Assert.EndsWith("?done=" + done, response.Location(), StringComparison.Ordinal);
+        Assert.True(Senders.TryGetValue(response, out var client), "AssertDoneAsync needs a response of RequestPage.ActAsync.");
+        var location = response.Location();
+        var toInbox = location == "/staff/inbox";
+        Assert.True(toInbox || location.StartsWith("/staff/requests/", StringComparison.Ordinal), location);
+        var expected = toInbox && done == "referred" ? "درخواست ارجاع شد و دیگر در کارتابل شما نیست." : Confirmations[done];
+        Assert.Equal(expected, (await client.GetPageAsync(location)).TextOf("[data-testid=done]"));
     }
 }

@@ -376,5 +376,5 @@ public class InboxCountTextTests
     [InlineData(10_001, false, "بیش از ۱۰۰۰۰")]
     [InlineData(5, true, "بیش از ۱۰۰۰۰")]
     public void CountText_LargeCounts_ReadAsMoreThanTheCap(int count, bool capped, string expected) =>
-        Assert.Equal(expected, HajDesk.Web.Pages.Staff.InboxModel.CountText(count, capped));
+        Assert.Equal(expected, HajDesk.Web.Pages.Staff.Inbox.IndexModel.CountText(count, capped));
 }

@@ -27,9 +27,6 @@ public class EscalationModel(HajDeskDbContext db, AuditLog audit, EscalationRule
     [BindProperty]
     public Dictionary<int, EscalationInput> Rows { get; set; } = [];
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public EscalationThresholds National => rules.National;
 
     public List<Province> Provinces { get; private set; } = [];
@@ -87,7 +84,8 @@ public class EscalationModel(HajDeskDbContext db, AuditLog audit, EscalationRule
         setting.UpdatedAt = time.GetUtcNow().UtcDateTime;
         audit.Add(AdminAuditActions.EscalationUpdate, null, $"استان {province.EnglishName}: هشدار {warn} روز کاری پیش از مهلت، مدیران {admins} روز کاری پس از آن");
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/staff/admin/calendar/escalation?done=saved#province-{id}");
+        this.Flash("آستانه‌های استان ذخیره شد.");
+        return RedirectToPage("Escalation", null, $"province-{id}");
     }
 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken cancellationToken)
@@ -107,7 +105,8 @@ public class EscalationModel(HajDeskDbContext db, AuditLog audit, EscalationRule
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Redirect($"/staff/admin/calendar/escalation?done=reset#province-{id}");
+        this.Flash("استان به آستانه‌های کشوری بازگشت.");
+        return RedirectToPage("Escalation", null, $"province-{id}");
     }
 
     private static int? Days(string? typed, int min) =>

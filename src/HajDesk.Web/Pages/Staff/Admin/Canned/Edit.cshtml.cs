@@ -67,7 +67,8 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ICanned
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Redirect($"/staff/admin/canned?done=updated#canned-{id}");
+        this.Flash("پاسخ آماده ذخیره شد.");
+        return RedirectToPage("Index", null, $"canned-{id}");
     }
 
     public Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken) =>

@@ -22,19 +22,7 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
     [BindProperty]
     public int Version { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public List<CannedAnswer> Items { get; private set; } = [];
-
-    public string? DoneMessage => Done switch
-    {
-        "created" => "پاسخ آماده افزوده شد.",
-        "updated" => "پاسخ آماده ذخیره شد.",
-        "activated" => "پاسخ آماده فعال شد و به کارشناسان پیشنهاد می‌شود.",
-        "deactivated" => "پاسخ آماده غیرفعال شد و دیگر به کارشناسان پیشنهاد نمی‌شود.",
-        _ => null,
-    };
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Items = await db.CannedAnswers.AsNoTracking().OrderByDescending(c => c.IsActive).ThenBy(c => c.Title).ToListAsync(cancellationToken);
@@ -58,7 +46,6 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
         }
 
         db.ExpectVersion(item, Version);
-        var done = active ? "activated" : "deactivated";
         if (item.IsActive != active)
         {
             item.IsActive = active;
@@ -66,6 +53,9 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Redirect($"/staff/admin/canned?done={done}#canned-{item.Id}");
+        this.Flash(active
+            ? "پاسخ آماده فعال شد و به کارشناسان پیشنهاد می‌شود."
+            : "پاسخ آماده غیرفعال شد و دیگر به کارشناسان پیشنهاد نمی‌شود.");
+        return RedirectToPage("Index", null, $"canned-{item.Id}");
     }
 }

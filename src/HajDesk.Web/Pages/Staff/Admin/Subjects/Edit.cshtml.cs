@@ -34,22 +34,12 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
     [BindProperty]
     public int Version { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public Subject Item { get; private set; } = null!;
 
     public string? ParentName { get; private set; }
 
     /// <summary>Why the subject cannot be deleted, when a delete was tried; the page offers deactivation.</summary>
     public string? DeleteRefusal { get; private set; }
-
-    public string? DoneMessage => Done switch
-    {
-        "activated" => "موضوع فعال شد و در فرم درخواست نمایش داده می‌شود.",
-        "deactivated" => "موضوع غیرفعال شد و دیگر در فرم درخواست نمایش داده نمی‌شود.",
-        _ => null,
-    };
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -97,7 +87,8 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Redirect($"/staff/admin/subjects?done=updated#subject-{id}");
+        this.Flash("موضوع ذخیره شد.");
+        return RedirectToPage("Index", null, $"subject-{id}");
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken) =>
@@ -135,7 +126,8 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
             return await RefuseDeleteAsync(id, "این موضوع هم‌اکنون به کار گرفته شد و نمی‌توان آن را حذف کرد؛ می‌توانید آن را غیرفعال کنید.", cancellationToken);
         }
 
-        return Redirect("/staff/admin/subjects?done=deleted");
+        this.Flash("موضوع حذف شد.");
+        return RedirectToPage("Index");
     }
 
     public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken) =>
@@ -155,7 +147,10 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Redirect($"/staff/admin/subjects/{id}?done={(active ? "activated" : "deactivated")}");
+        this.Flash(active
+            ? "موضوع فعال شد و در فرم درخواست نمایش داده می‌شود."
+            : "موضوع غیرفعال شد و دیگر در فرم درخواست نمایش داده نمی‌شود.");
+        return RedirectToPage("Edit", new { id });
     }
 
     /// <summary>The subject to change, checked against the version the form was drawn from (a stale form throws).</summary>
