@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Options;
 
 namespace HajDesk.Web.Infrastructure;
 
@@ -16,9 +17,24 @@ public static class FlashMessages
     /// <summary>The TempData key of a second sentence shown after the message (such as a count of moved deadlines).</summary>
     public const string DetailKey = "FlashDetail";
 
-    /// <summary>Keeps <paramref name="message"/> (and an optional <paramref name="detail"/>) for the next page.</summary>
-    public static void Set(ITempDataDictionary tempData, string message, string? detail = null)
+    /// <summary>
+    /// Whether this response may have a confirmation to show: the request carries the TempData cookie, or a handler of
+    /// this request set one. Otherwise the layout leaves TempData alone, so a page that is the same for everyone (the
+    /// home page, kept in the output cache) stays free of it.
+    /// </summary>
+    public static bool MayBePending(HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        var cookie = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>>().Value.Cookie.Name;
+        return context.Items.ContainsKey(MessageKey) || (cookie is not null && context.Request.Cookies.ContainsKey(cookie));
+    }
+
+    /// <summary>Keeps <paramref name="message"/> (and an optional <paramref name="detail"/>) for the next page.</summary>
+    public static void Set(HttpContext context, ITempDataDictionary tempData, string message, string? detail = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(tempData);
+        context.Items[MessageKey] = true;
         tempData[MessageKey] = message;
         if (detail is null)
         {
@@ -32,5 +48,5 @@ public static class FlashMessages
 
     /// <summary>Keeps the confirmation for the page the handler redirects to.</summary>
     public static void Flash(this PageModel page, string message, string? detail = null) =>
-        Set(page.TempData, message, detail);
+        Set(page.HttpContext, page.TempData, message, detail);
 }

@@ -121,9 +121,7 @@ public static class RequestPage
         IDictionary<string, string?>? values = null, params Upload[] files)
     {
         var page = await client.GetPageAsync($"/staff/requests/{requestId}");
-        var response = await client.SubmitAsync(page.Form($"[data-testid={form}-form]"), values, files);
-        Senders.AddOrUpdate(response, client);
-        return response;
+        return await client.SubmitAsync(page.Form($"[data-testid={form}-form]"), values, files);
     }
 
     /// <summary>The client that posted each action, so that <see cref="AssertDoneAsync"/> can open the next page as it.</summary>
@@ -146,21 +144,25 @@ public static class RequestPage
     };
 
     /// <summary>Posts a form the way its <c>enctype</c> says.</summary>
-    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form,
-        IDictionary<string, string?>? values, params Upload[] files) =>
-        form.GetAttribute("enctype") == "multipart/form-data"
-            ? client.SubmitMultipartAsync(form, values, files)
-            : client.PostFormAsync(form, values);
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form,
+        IDictionary<string, string?>? values, params Upload[] files)
+    {
+        var response = form.GetAttribute("enctype") == "multipart/form-data"
+            ? await client.SubmitMultipartAsync(form, values, files)
+            : await client.PostFormAsync(form, values);
+        Senders.AddOrUpdate(response, client);
+        return response;
+    }
 
     /// <summary>
-    /// Asserts a successful action (posted with <see cref="ActAsync"/>): a redirect back to the request page (or to the
+    /// Asserts a successful action (posted with <see cref="ActAsync"/> or <see cref="SubmitAsync"/>): a redirect back to the request page (or to the
     /// inbox, when a referral took the request out of the reader's scope), which then shows the action's confirmation.
     /// </summary>
     public static async Task AssertDoneAsync(this HttpResponseMessage response, string done)
     {
         Assert.True(response.StatusCode == HttpStatusCode.Redirect,
             $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}\n{await response.Content.ReadAsStringAsync()}");
-        Assert.True(Senders.TryGetValue(response, out var client), "AssertDoneAsync needs a response of RequestPage.ActAsync.");
+        Assert.True(Senders.TryGetValue(response, out var client), "AssertDoneAsync needs a response of RequestPage.ActAsync or SubmitAsync.");
         var location = response.Location();
         var toInbox = location == "/staff/inbox";
         Assert.True(toInbox || location.StartsWith("/staff/requests/", StringComparison.Ordinal), location);

@@ -14,7 +14,7 @@ namespace HajDesk.Web.Pages.Staff.Admin.Canned;
 /// ones are offered above the answer box of the request page.
 /// </summary>
 [NoStore]
-public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditConflictPage
+public class IndexModel(HajDeskDbContext db, AdminEdit edit) : PageModel, IEditConflictPage
 {
     [BindProperty]
     public int Id { get; set; }
@@ -37,25 +37,12 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
 
     public Task<IActionResult> OnPostDeactivateAsync(CancellationToken cancellationToken) => SetActiveAsync(false, cancellationToken);
 
-    private async Task<IActionResult> SetActiveAsync(bool active, CancellationToken cancellationToken)
-    {
-        var item = await db.CannedAnswers.FirstOrDefaultAsync(c => c.Id == Id, cancellationToken);
-        if (item is null)
-        {
-            return NotFound();
-        }
-
-        db.ExpectVersion(item, Version);
-        if (item.IsActive != active)
-        {
-            item.IsActive = active;
-            audit.Add(active ? AdminAuditActions.CannedActivate : AdminAuditActions.CannedDeactivate, null, $"«{item.Title}»");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        this.Flash(active
-            ? "پاسخ آماده فعال شد و به کارشناسان پیشنهاد می‌شود."
-            : "پاسخ آماده غیرفعال شد و دیگر به کارشناسان پیشنهاد نمی‌شود.");
-        return RedirectToPage("Index", null, $"canned-{item.Id}");
-    }
+    private Task<IActionResult> SetActiveAsync(bool active, CancellationToken cancellationToken) =>
+        edit.RunAsync(this, db.CannedAnswers, c => c.Id == Id, Version,
+            item => AdminEdit.Switch(item.IsActive, active, value => item.IsActive = value,
+                AdminAuditActions.CannedActivate, AdminAuditActions.CannedDeactivate, $"«{item.Title}»"),
+            active
+                ? "پاسخ آماده فعال شد و به کارشناسان پیشنهاد می‌شود."
+                : "پاسخ آماده غیرفعال شد و دیگر به کارشناسان پیشنهاد نمی‌شود.",
+            item => RedirectToPage("Index", null, $"canned-{item.Id}"), cancellationToken);
 }

@@ -19,7 +19,7 @@ namespace HajDesk.Web.Pages.Staff.Admin.Subjects;
 /// anything refers to the subject (<see cref="SubjectAdmin.DeleteRefusalAsync"/>); the page then offers deactivation.
 /// </remarks>
 [NoStore]
-public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjectFields, IEditConflictPage
+public class EditModel(HajDeskDbContext db, AuditLog audit, AdminEdit edit) : PageModel, ISubjectFields, IEditConflictPage
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -133,25 +133,14 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
     public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken) =>
         await LoadAsync(Item.Id, cancellationToken);
 
-    private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken cancellationToken)
-    {
-        if (await FindAsync(id, cancellationToken) is not { } subject)
-        {
-            return NotFound();
-        }
-
-        if (subject.IsActive != active)
-        {
-            subject.IsActive = active;
-            audit.Add(active ? AdminAuditActions.SubjectActivate : AdminAuditActions.SubjectDeactivate, null, $"«{subject.Name}»");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        this.Flash(active
-            ? "موضوع فعال شد و در فرم درخواست نمایش داده می‌شود."
-            : "موضوع غیرفعال شد و دیگر در فرم درخواست نمایش داده نمی‌شود.");
-        return RedirectToPage("Edit", new { id });
-    }
+    private Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken cancellationToken) =>
+        edit.RunAsync(this, db.Subjects, s => s.Id == id, Version,
+            subject => AdminEdit.Switch(subject.IsActive, active, value => subject.IsActive = value,
+                AdminAuditActions.SubjectActivate, AdminAuditActions.SubjectDeactivate, $"«{subject.Name}»"),
+            active
+                ? "موضوع فعال شد و در فرم درخواست نمایش داده می‌شود."
+                : "موضوع غیرفعال شد و دیگر در فرم درخواست نمایش داده نمی‌شود.",
+            _ => RedirectToPage("Edit", new { id }), cancellationToken, found: subject => Item = subject);
 
     /// <summary>The subject to change, checked against the version the form was drawn from (a stale form throws).</summary>
     private async Task<Subject?> FindAsync(int id, CancellationToken cancellationToken)
