@@ -94,8 +94,13 @@ public static class StaffClient
     }
 
     /// <summary>Posts a form url-encoded to its action (see <see cref="Html.SubmitAsync"/>).</summary>
-    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, IHtmlFormElement form,
-        IDictionary<string, string?>? values = null) => Html.SubmitAsync(client, form, values);
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, IHtmlFormElement form,
+        IDictionary<string, string?>? values = null)
+    {
+        var response = await Html.SubmitAsync(client, form, values);
+        RequestPage.Remember(response, client);
+        return response;
+    }
 
     /// <summary>The form's action as a path and query, resolved against the page's address.</summary>
     public static string ActionPath(IHtmlFormElement form) => Html.ActionOf(form);
@@ -126,6 +131,9 @@ public static class RequestPage
 
     /// <summary>The client that posted each action, so that <see cref="AssertDoneAsync"/> can open the next page as it.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpResponseMessage, HttpClient> Senders = new();
+
+    /// <summary>Remembers which client posted <paramref name="response"/> (see <see cref="AssertDoneAsync"/>).</summary>
+    internal static void Remember(HttpResponseMessage response, HttpClient client) => Senders.AddOrUpdate(response, client);
 
     /// <summary>What the staff member reads after each action (the confirmation on the page the action redirects to).</summary>
     private static readonly Dictionary<string, string> Confirmations = new()
@@ -162,7 +170,7 @@ public static class RequestPage
     {
         Assert.True(response.StatusCode == HttpStatusCode.Redirect,
             $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}\n{await response.Content.ReadAsStringAsync()}");
-        Assert.True(Senders.TryGetValue(response, out var client), "AssertDoneAsync needs a response of RequestPage.ActAsync or SubmitAsync.");
+        Assert.True(Senders.TryGetValue(response, out var client), "AssertDoneAsync needs a response of a form posted through StaffClient or RequestPage.");
         var location = response.Location();
         var toInbox = location == "/staff/inbox";
         Assert.True(toInbox || location.StartsWith("/staff/requests/", StringComparison.Ordinal), location);
