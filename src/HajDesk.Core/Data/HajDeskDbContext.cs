@@ -4,6 +4,7 @@ using HajDesk.Core.Audit;
 using HajDesk.Core.Calendar;
 using HajDesk.Core.Captcha;
 using HajDesk.Core.Catalogue;
+using HajDesk.Core.Escalation;
 using HajDesk.Core.Notifications;
 using HajDesk.Core.Reference;
 using HajDesk.Core.Requests;

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using HajDesk.Core.Calendar;
 using HajDesk.Core.Data;
+using HajDesk.Core.Escalation;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Staff;

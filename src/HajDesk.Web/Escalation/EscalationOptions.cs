@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using HajDesk.Core.Calendar;
+using HajDesk.Core.Escalation;
 
 namespace HajDesk.Web.Escalation;
 

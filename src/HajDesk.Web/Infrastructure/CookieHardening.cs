@@ -21,7 +21,7 @@ public static class CookieHardening
 
     /// <summary>
     /// Antiforgery (<c>hajdesk.af</c>; scripts send the token in <c>X-CSRF-TOKEN</c>) and TempData
-    /// (<c>hajdesk.notice</c>: the one-time notice after a follow-up message, rating or objection), both hardened.
+    /// (<c>hajdesk.notice</c>: the one-time confirmation after a change, <see cref="FlashMessages"/>), both hardened.
     /// </summary>
     public static IServiceCollection AddHardenedFrameworkCookies(this IServiceCollection services)
     {

@@ -117,6 +117,7 @@ public static class StaffServiceCollectionExtensions
         services.AddHostedService<SearchKeyBackfillService>();
         services.AddScoped<CitizenHistory>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AdminEdit>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using HajDesk.Core.Calendar;
+using HajDesk.Core.Escalation;
 using HajDesk.Core.Requests;
 using HajDesk.Core.Staff;
 using HajDesk.Web.Escalation;

@@ -6,5 +6,5 @@ namespace HajDesk.Web.Pages.Staff;
 /// <summary><c>/staff</c> is the inbox.</summary>
 public class IndexModel : PageModel
 {
-    public IActionResult OnGet() => Redirect("/staff/inbox");
+    public IActionResult OnGet() => RedirectToPage("/Staff/Inbox/Index");
 }

@@ -128,7 +128,7 @@ public class SignInModel(
 
         if (result.RequiresTwoFactor)
         {
-            return Redirect("/staff/sign-in/code" + (ReturnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(ReturnUrl))));
+            return RedirectToPage("/Staff/SignInCode", new { returnUrl = ReturnUrl is null ? null : SafeReturnUrl(ReturnUrl) });
         }
 
         return null;

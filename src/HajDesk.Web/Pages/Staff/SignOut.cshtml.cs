@@ -13,7 +13,7 @@ namespace HajDesk.Web.Pages.Staff;
 /// </summary>
 public class SignOutModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/staff/inbox");
+    public IActionResult OnGet() => RedirectToPage("/Staff/Inbox/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {

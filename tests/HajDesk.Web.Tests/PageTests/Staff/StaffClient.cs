@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using HajDesk.Web.Tests.Infrastructure;
+using HajDesk.Web.Tests.PageTests.Staff.Admin;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace HajDesk.Web.Tests.PageTests.Staff;
@@ -93,8 +94,13 @@ public static class StaffClient
     }
 
     /// <summary>Posts a form url-encoded to its action (see <see cref="Html.SubmitAsync"/>).</summary>
-    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, IHtmlFormElement form,
-        IDictionary<string, string?>? values = null) => Html.SubmitAsync(client, form, values);
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, IHtmlFormElement form,
+        IDictionary<string, string?>? values = null)
+    {
+        var response = await Html.SubmitAsync(client, form, values);
+        RequestPage.Remember(response, client);
+        return response;
+    }
 
     /// <summary>The form's action as a path and query, resolved against the page's address.</summary>
     public static string ActionPath(IHtmlFormElement form) => Html.ActionOf(form);
@@ -123,18 +129,52 @@ public static class RequestPage
         return await client.SubmitAsync(page.Form($"[data-testid={form}-form]"), values, files);
     }
 
-    /// <summary>Posts a form the way its <c>enctype</c> says.</summary>
-    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form,
-        IDictionary<string, string?>? values, params Upload[] files) =>
-        form.GetAttribute("enctype") == "multipart/form-data"
-            ? client.SubmitMultipartAsync(form, values, files)
-            : client.PostFormAsync(form, values);
+    /// <summary>The client that posted each action, so that <see cref="AssertDoneAsync"/> can open the next page as it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpResponseMessage, HttpClient> Senders = new();
 
-    /// <summary>Asserts a successful action: a redirect back to the request page (or the inbox) with a confirmation.</summary>
+    /// <summary>Remembers which client posted <paramref name="response"/> (see <see cref="AssertDoneAsync"/>).</summary>
+    internal static void Remember(HttpResponseMessage response, HttpClient client) => Senders.AddOrUpdate(response, client);
+
+    /// <summary>What the staff member reads after each action (the confirmation on the page the action redirects to).</summary>
+    private static readonly Dictionary<string, string> Confirmations = new()
+    {
+        ["taken"] = "درخواست به شما سپرده شد.",
+        ["assigned"] = "درخواست واگذار شد.",
+        ["answered"] = "پاسخ ثبت شد و برای متقاضی نمایش داده می‌شود.",
+        ["noted"] = "یادداشت داخلی ثبت شد.",
+        ["referred"] = "درخواست ارجاع شد.",
+        ["closed"] = "درخواست بسته شد.",
+        ["reopened"] = "درخواست بازگشایی شد.",
+        ["asked"] = "پرسش برای متقاضی فرستاده شد؛ تا پاسخ او مهلت شمرده نمی‌شود.",
+        ["linked"] = "درخواست به رخداد پیوست.",
+        ["unlinked"] = "درخواست از رخداد جدا شد.",
+        ["merged"] = "درخواست تکراری بسته شد و متقاضی به درخواست دیگرش راهنمایی می‌شود.",
+    };
+
+    /// <summary>Posts a form the way its <c>enctype</c> says.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form,
+        IDictionary<string, string?>? values, params Upload[] files)
+    {
+        var response = form.GetAttribute("enctype") == "multipart/form-data"
+            ? await client.SubmitMultipartAsync(form, values, files)
+            : await client.PostFormAsync(form, values);
+        Senders.AddOrUpdate(response, client);
+        return response;
+    }
+
+    /// <summary>
+    /// Asserts a successful action (posted with <see cref="ActAsync"/> or <see cref="SubmitAsync"/>): a redirect back to the request page (or to the
+    /// inbox, when a referral took the request out of the reader's scope), which then shows the action's confirmation.
+    /// </summary>
     public static async Task AssertDoneAsync(this HttpResponseMessage response, string done)
     {
         Assert.True(response.StatusCode == HttpStatusCode.Redirect,
             $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}\n{await response.Content.ReadAsStringAsync()}");
-        Assert.EndsWith("?done=" + done, response.Location(), StringComparison.Ordinal);
+        Assert.True(Senders.TryGetValue(response, out var client), "AssertDoneAsync needs a response of a form posted through StaffClient or RequestPage.");
+        var location = response.Location();
+        var toInbox = location == "/staff/inbox";
+        Assert.True(toInbox || location.StartsWith("/staff/requests/", StringComparison.Ordinal), location);
+        var expected = toInbox && done == "referred" ? "درخواست ارجاع شد و دیگر در کارتابل شما نیست." : Confirmations[done];
+        Assert.Equal(expected, (await client.GetPageAsync(location)).TextOf("[data-testid=done]"));
     }
 }

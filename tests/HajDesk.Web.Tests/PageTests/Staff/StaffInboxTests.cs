@@ -4,7 +4,6 @@ using AngleSharp.Dom;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Requests;
 using HajDesk.Web.Infrastructure.Forms;
-using HajDesk.Web.Pages.Staff;
 using HajDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,7 +77,7 @@ public class StaffInboxTests
     {
         await using var app = await HajDeskFactory.CreateAsync();
         var world = await StaffWorld.CreateAsync(app);
-        var matching = await world.Data.CreateRequestsAsync(InboxModel.SearchCountCap + 1, configure: r => r.LastName = "کاظمی");
+        var matching = await world.Data.CreateRequestsAsync(HajDesk.Web.Pages.Staff.Inbox.IndexModel.SearchCountCap + 1, configure: r => r.LastName = "کاظمی");
         await world.Data.CreateRequestAsync("Tehran", configure: r => r.LastName = "رضایی");
         var client = await app.SignInAsync("tehran.expert");
         var inbox = await client.GetPageAsync("/staff/inbox");
@@ -403,7 +402,7 @@ public class InboxCountTextTests
     [InlineData(10_001, false, "بیش از ۱۰۰۰۰")]
     [InlineData(5, true, "بیش از ۱۰۰۰۰")]
     public void CountText_LargeCounts_ReadAsMoreThanTheCap(int count, bool capped, string expected) =>
-        Assert.Equal(expected, HajDesk.Web.Pages.Staff.InboxModel.CountText(count, capped));
+        Assert.Equal(expected, HajDesk.Web.Pages.Staff.Inbox.IndexModel.CountText(count, capped));
 
     [Fact]
     public async Task Filter_BadDate_IsListedInTheSharedErrorSummary_WithALinkToTheFilter()

@@ -66,9 +66,6 @@ public class ResultModel(
     [BindProperty]
     public string? ObjectionText { get; set; }
 
-    [TempData]
-    public string? Notice { get; set; }
-
     public UploadOptions Uploads => uploadOptions.Value;
 
     public DateTime? ObjectionDeadline => Tracked.ObjectionDeadline(trackingOptions.Value.ObjectionDays);
@@ -159,7 +156,7 @@ public class ResultModel(
         switch (outcome.Status)
         {
             case RequestChangeStatus.Saved:
-                Notice = notice;
+                this.Flash(notice);
                 // An explicit address: RedirectToPage would carry the posting handler's name into the redirect.
                 return LocalRedirect("/requests/track/result");
             case RequestChangeStatus.Refused:

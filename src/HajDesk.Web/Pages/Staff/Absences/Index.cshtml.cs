@@ -31,9 +31,6 @@ public class IndexModel(AbsenceWork absences, CurrentStaff currentStaff) : PageM
     [BindProperty]
     public int Version { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public List<(string Id, string Name, int? ProvinceId)> People { get; private set; } = [];
 
     public List<(string Id, string Name, int? ProvinceId)> Colleagues { get; private set; } = [];
@@ -41,13 +38,6 @@ public class IndexModel(AbsenceWork absences, CurrentStaff currentStaff) : PageM
     public List<AbsenceRow> Items { get; private set; } = [];
 
     public StaffMember Me { get; private set; } = null!;
-
-    public string? DoneMessage => Done switch
-    {
-        "saved" => "غیبت ثبت شد.",
-        "deleted" => "غیبت برداشته شد.",
-        _ => null,
-    };
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -62,7 +52,8 @@ public class IndexModel(AbsenceWork absences, CurrentStaff currentStaff) : PageM
             return Page();
         }
 
-        return RedirectToPage(new { done = "saved" });
+        this.Flash("غیبت ثبت شد.");
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
@@ -81,7 +72,8 @@ public class IndexModel(AbsenceWork absences, CurrentStaff currentStaff) : PageM
             return Page();
         }
 
-        return RedirectToPage(new { done = "deleted" });
+        this.Flash("غیبت برداشته شد.");
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

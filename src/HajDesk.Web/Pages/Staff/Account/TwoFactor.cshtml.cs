@@ -22,9 +22,6 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
     [BindProperty]
     public string? Code { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public bool Enabled { get; private set; }
 
     /// <summary>The shared key in groups of four, for typing into the app.</summary>
@@ -107,11 +104,12 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
         await audit.WriteAsync(enable ? AuditActions.TwoFactorEnable : AuditActions.TwoFactorDisable, null, null);
         if (!enable)
         {
-            return Redirect("/staff/account/two-factor?done=disabled");
+            this.Flash("ورود دومرحله‌ای خاموش شد.");
+            return RedirectToPage("TwoFactor");
         }
 
         // Rendered, not redirected: the recovery codes are shown on this response once and kept nowhere readable.
-        Done = "enabled";
+        this.Flash("ورود دومرحله‌ای روشن شد. از این پس هنگام ورود، کد برنامه رمزساز هم پرسیده می‌شود.");
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
         await audit.WriteAsync(AuditActions.RecoveryCodesNew, null, null);
         await LoadAsync(user);

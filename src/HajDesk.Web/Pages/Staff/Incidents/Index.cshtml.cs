@@ -53,7 +53,8 @@ public class IndexModel(IncidentWork incidents, ReferenceDataCache reference, Co
             return Page();
         }
 
-        return RedirectToPage("Show", new { id = incident.Id, done = "created" });
+        this.Flash("رخداد ثبت شد. اکنون درخواست‌ها را به آن بپیوندید.");
+        return RedirectToPage("Show", new { id = incident.Id });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -33,9 +33,6 @@ public class ShowModel(IncidentWork incidents, HajDeskDbContext db, AuditLog aud
     [BindProperty(SupportsGet = true)]
     public string? Before { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public Incident Item { get; private set; } = null!;
 
     public StaffActorView Me { get; private set; } = null!;
@@ -52,13 +49,6 @@ public class ShowModel(IncidentWork incidents, HajDeskDbContext db, AuditLog aud
     public bool CanManage => Me.CanManage(Item.ProvinceId);
 
     public int OpenCount => Counts.Where(c => c.Key.IsOpen()).Sum(c => c.Value);
-
-    public string? DoneMessage => Done switch
-    {
-        "created" => "رخداد ثبت شد. اکنون درخواست‌ها را به آن بپیوندید.",
-        "closed" => "رخداد بسته شد و درخواست تازه‌ای نمی‌پذیرد.",
-        _ => null,
-    };
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -104,7 +94,8 @@ public class ShowModel(IncidentWork incidents, HajDeskDbContext db, AuditLog aud
             return await RedisplayAsync(id, StatusCodes.Status409Conflict, cancellationToken);
         }
 
-        return RedirectToPage("Show", new { id, done = "closed" });
+        this.Flash("رخداد بسته شد و درخواست تازه‌ای نمی‌پذیرد.");
+        return RedirectToPage("Show", new { id });
     }
 
     private async Task<IActionResult> RunAsync(int id, BulkAction action, CancellationToken cancellationToken)

@@ -80,23 +80,24 @@ public class IndexModel(
     public IReadOnlyList<Subject> Subjects { get; private set; } = [];
 
     /// <summary>The address of this view with another grouping, the filter kept (dates in ASCII digits).</summary>
-    public string LinkTo(string view) => QueryString.Create(new Dictionary<string, string?>
-    {
-        ["From"] = JalaliDateRange.Normalize(From),
-        ["To"] = JalaliDateRange.Normalize(To),
-        ["Province"] = Province?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Subject"] = Subject?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Channel"] = Channel?.ToString(),
-        ["View"] = view,
-    }.Where(p => p.Value is not null)).ToUriComponent() is var query ? "/staff/reports" + query : "/staff/reports";
+    public string LinkTo(string view) => ViewQuery(view).ToUrl(ReportsPath);
 
     /// <summary>The address of this view showing page <paramref name="page"/> of the survey comments.</summary>
-    public string CommentsPageUrl(int page) =>
-        LinkTo(Current.Key) + "&CommentsPage=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) + "#comments-title";
+    public string CommentsPageUrl(int page) => ViewQuery(Current.Key).Add("CommentsPage", page).ToUrl(ReportsPath, "comments-title");
 
     /// <summary>The address that downloads the table on screen (its grouping and filter) as CSV or XLSX.</summary>
     public string ExportUrl(ExportFormat format) =>
-        LinkTo(Current.Key) + "&handler=export&format=" + format.Extension();
+        ViewQuery(Current.Key).Add("handler", "export").Add("format", format.Extension()).ToUrl(ReportsPath);
+
+    private string ReportsPath => Url.Page("/Staff/Reports/Index")!;
+
+    private ListQuery ViewQuery(string view) => new ListQuery()
+        .Add("From", JalaliDateRange.Normalize(From))
+        .Add("To", JalaliDateRange.Normalize(To))
+        .Add("Province", Province)
+        .Add("Subject", Subject)
+        .Add("Channel", Channel?.ToString())
+        .Add("View", view);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

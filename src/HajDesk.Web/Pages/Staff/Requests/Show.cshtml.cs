@@ -79,9 +79,6 @@ public class ShowModel(
     [BindProperty]
     public string? MergeIntoCode { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     /// <summary>The open incidents the request may be linked to.</summary>
     public List<(int Id, string Title)> Incidents { get; private set; } = [];
 
@@ -123,22 +120,6 @@ public class ShowModel(
 
     public string SubjectName(int? id) => SubjectTree.FirstOrDefault(s => s.Id == id)?.Name ?? "—";
 
-    public string? DoneMessage => Done switch
-    {
-        "taken" => "درخواست به شما سپرده شد.",
-        "assigned" => "درخواست واگذار شد.",
-        "answered" => "پاسخ ثبت شد و برای متقاضی نمایش داده می‌شود.",
-        "noted" => "یادداشت داخلی ثبت شد.",
-        "referred" => "درخواست ارجاع شد.",
-        "closed" => "درخواست بسته شد.",
-        "reopened" => "درخواست بازگشایی شد.",
-        "asked" => "پرسش برای متقاضی فرستاده شد؛ تا پاسخ او مهلت شمرده نمی‌شود.",
-        "linked" => "درخواست به رخداد پیوست.",
-        "unlinked" => "درخواست از رخداد جدا شد.",
-        "merged" => "درخواست تکراری بسته شد و متقاضی به درخواست دیگرش راهنمایی می‌شود.",
-        _ => null,
-    };
-
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -168,52 +149,54 @@ public class ShowModel(
     }
 
     public Task<IActionResult> OnPostTakeAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, AuditActions.RequestTake, "taken", a => Task.FromResult(a.Request.Take(a.Actor, a.Now)), cancellationToken);
+        ActAsync(id, AuditActions.RequestTake, "درخواست به شما سپرده شد.", a => Task.FromResult(a.Request.Take(a.Actor, a.Now)), cancellationToken);
 
     public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, AuditActions.RequestAssign, "assigned", a => actions.AssignAsync(a, AssigneeId, cancellationToken), cancellationToken);
+        ActAsync(id, AuditActions.RequestAssign, "درخواست واگذار شد.", a => actions.AssignAsync(a, AssigneeId, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostAnswerAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, AuditActions.RequestAnswer, "answered",
+        ActAsync(id, AuditActions.RequestAnswer, "پاسخ ثبت شد و برای متقاضی نمایش داده می‌شود.",
             a => actions.AnswerAsync(a, AnswerText, AnswerFiles, Uploads, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostNoteAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, AuditActions.RequestNote, "noted", a => Task.FromResult(a.Request.AddInternalNote(a.Actor, NoteText, a.Now)), cancellationToken);
+        ActAsync(id, AuditActions.RequestNote, "یادداشت داخلی ثبت شد.", a => Task.FromResult(a.Request.AddInternalNote(a.Actor, NoteText, a.Now)), cancellationToken);
 
     public Task<IActionResult> OnPostReferAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, AuditActions.RequestRefer, "referred",
+        ActAsync(id, AuditActions.RequestRefer, "درخواست ارجاع شد.",
             a => actions.ReferAsync(a, ToProvinceId, ToSubjectId, ToSubSubjectId, ReferReason, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, AuditActions.RequestClose, "closed", a => Task.FromResult(a.Request.Close(a.Actor, CloseText, a.Now)), cancellationToken);
+        ActAsync(id, AuditActions.RequestClose, "درخواست بسته شد.", a => Task.FromResult(a.Request.Close(a.Actor, CloseText, a.Now)), cancellationToken);
 
     public Task<IActionResult> OnPostAskAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, AuditActions.RequestAsk, "asked", a => Task.FromResult(a.Request.AskCitizen(a.Actor, QuestionText, a.Now)), cancellationToken);
+        ActAsync(id, AuditActions.RequestAsk, "پرسش برای متقاضی فرستاده شد؛ تا پاسخ او مهلت شمرده نمی‌شود.", a => Task.FromResult(a.Request.AskCitizen(a.Actor, QuestionText, a.Now)), cancellationToken);
 
     public Task<IActionResult> OnPostReopenAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, AuditActions.RequestReopen, "reopened", a => Task.FromResult(a.Request.Reopen(a.Actor, a.Now)), cancellationToken);
+        ActAsync(id, AuditActions.RequestReopen, "درخواست بازگشایی شد.", a => Task.FromResult(a.Request.Reopen(a.Actor, a.Now)), cancellationToken);
 
     public Task<IActionResult> OnPostLinkIncidentAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, AuditActions.RequestIncidentLink, "linked", a => actions.LinkToIncidentAsync(a, IncidentId, cancellationToken), cancellationToken);
+        ActAsync(id, AuditActions.RequestIncidentLink, "درخواست به رخداد پیوست.", a => actions.LinkToIncidentAsync(a, IncidentId, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostUnlinkIncidentAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, AuditActions.RequestIncidentUnlink, "unlinked", a => actions.UnlinkFromIncidentAsync(a, cancellationToken), cancellationToken);
+        ActAsync(id, AuditActions.RequestIncidentUnlink, "درخواست از رخداد جدا شد.", a => actions.UnlinkFromIncidentAsync(a, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostMergeAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, AuditActions.RequestMerge, "merged", a => actions.MergeAsync(a, MergeIntoCode, cancellationToken), cancellationToken);
+        ActAsync(id, AuditActions.RequestMerge, "درخواست تکراری بسته شد و متقاضی به درخواست دیگرش راهنمایی می‌شود.", a => actions.MergeAsync(a, MergeIntoCode, cancellationToken), cancellationToken);
 
     /// <summary>Runs the action and answers as the outcome requires: redirect, 400, 403, 404 or 409.</summary>
     private async Task<IActionResult> ActAsync(
-        long id, string auditAction, string done, Func<StaffAction, Task<RequestResult>> change, CancellationToken cancellationToken)
+        long id, string auditAction, string confirmation, Func<StaffAction, Task<RequestResult>> change, CancellationToken cancellationToken)
     {
         var outcome = await actions.RunAsync(id, Version, auditAction, change, cancellationToken);
         switch (outcome)
         {
             case StaffActionOutcome.Done:
-                return Redirect($"/staff/requests/{id}?done={done}");
+                this.Flash(confirmation);
+                return RedirectToPage("Show", new { id });
             case StaffActionOutcome.DoneOutOfScope:
                 // A referral moved it out of this staff member's scope.
-                return Redirect($"/staff/inbox?done={done}");
+                this.Flash("درخواست ارجاع شد و دیگر در کارتابل شما نیست.");
+                return RedirectToPage("/Staff/Inbox/Index");
             case StaffActionOutcome.NotFound:
                 return NotFound();
             case StaffActionOutcome.Forbidden:

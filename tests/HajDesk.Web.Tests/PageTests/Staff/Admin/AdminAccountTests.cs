@@ -45,12 +45,12 @@ public class AdminAccountTests
         values.Add(new("SubjectIds", AdminPages.Id(world.SubjectX)));
         values.Add(new("SubjectIds", AdminPages.Id(world.SubjectY)));
         var response = await admin.PostAsync("/staff/admin/accounts/new", new FormUrlEncodedContent(values));
-        Assert.Equal("/staff/admin/accounts?done=created", await response.AssertRedirectAsync());
+        Assert.Equal("/staff/admin/accounts", await response.AssertRedirectAsync());
 
         var user = await UserAsync(app, "tehran.new-expert1");
         Assert.Equal(("علی  رضایی", StaffRole.Expert, tehran, false, "ali@example.ir"), (user.DisplayName, user.Role, user.ProvinceId, user.IsDisabled, user.Email));
         Assert.Equal([world.SubjectX, world.SubjectY], user.Subjects.Select(s => s.SubjectId).Order());
-        var list = await admin.GetPageAsync("/staff/admin/accounts?done=created");
+        var list = await admin.GetPageAsync("/staff/admin/accounts");
         Assert.Equal("حساب ساخته شد.", list.TextOf("[data-testid=done]"));
         Assert.NotNull(list.QuerySelector("[data-testid=account-row][data-user='tehran.new-expert1']"));
 
@@ -178,10 +178,10 @@ public class AdminAccountTests
         var values = Html.FormValues(page.Form("[data-testid=account-form]"));
         values.Add(new("SubjectIds", AdminPages.Id(world.SubjectX)));
         var saved = await admin.PostAsync(StaffClient.ActionPath(page.Form("[data-testid=account-form]")), new FormUrlEncodedContent(values));
-        Assert.Equal($"/staff/admin/accounts/{world.TehranExpert.Id}?done=saved", await saved.AssertRedirectAsync());
+        Assert.Equal($"/staff/admin/accounts/{world.TehranExpert.Id}", await saved.AssertRedirectAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync($"/staff/requests/{onY.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await expert.GetAsync($"/staff/requests/{onX.Id}")).StatusCode);
-        page = await admin.GetPageAsync($"/staff/admin/accounts/{world.TehranExpert.Id}?done=saved");
+        page = await admin.GetPageAsync($"/staff/admin/accounts/{world.TehranExpert.Id}");
         Assert.True(page.QuerySelector<IHtmlInputElement>($"#subject-{world.SubjectX}")!.IsChecked);
         Assert.Equal("حساب ذخیره شد.", page.TextOf("[data-testid=done]"));
 

@@ -31,7 +31,8 @@ public class AdminProvinceTests
 
         var qom = await app.WithDbAsync(db => db.Provinces.AsNoTracking().SingleAsync(p => p.Code == "Qom"));
         Assert.Equal(("قم مقدس", "025"), (qom.Name, qom.AreaCode));
-        Assert.StartsWith("/staff/admin/provinces?done=saved", location, StringComparison.Ordinal);
+        Assert.Equal($"/staff/admin/provinces#province-{qom.Id}", location);
+        Assert.Equal("استان ذخیره شد.", (await admin.GetPageAsync(location)).TextOf("[data-testid=done]"));
         var citizen = await SendPage.OpenAsync(app.CreateClient());
         var option = citizen.Document.QuerySelectorAll<IHtmlOptionElement>("#Input_ProvinceId option").Single(o => o.Value == AdminPages.Id(qom.Id));
         Assert.Equal("قم مقدس", option.TextContent.Trim());

@@ -45,7 +45,7 @@ public class AdminSubjectTests
             })).AssertRedirectAsync();
 
         var created = await SubjectAsync(app, "پیگیری گذرنامه", "عمره مفرده");
-        Assert.StartsWith("/staff/admin/subjects?done=created", location, StringComparison.Ordinal);
+        Assert.Equal($"/staff/admin/subjects#subject-{created.Id}", location);
         Assert.Equal((10, true, true, 4), (created.ResponseDays, created.AttachmentRequired, created.IsActive, created.DisplayOrder));
         Assert.Null(created.SeedKey);
         var citizen = await SendPage.OpenAsync(app.CreateClient());
@@ -220,8 +220,9 @@ public class AdminSubjectTests
             db.SubjectFields.Add(new Core.Fields.SubjectField { SubjectId = temporary.Id, Label = "کد کاروان" });
             await db.SaveChangesAsync();
         });
-        Assert.Equal("/staff/admin/subjects?done=deleted",
+        Assert.Equal("/staff/admin/subjects",
             await (await admin.PostPageFormAsync($"/staff/admin/subjects/{temporary.Id}", "[data-testid=delete-form]")).AssertRedirectAsync());
+        Assert.Equal("موضوع حذف شد.", (await admin.GetPageAsync("/staff/admin/subjects")).TextOf("[data-testid=done]"));
         Assert.False(await app.WithDbAsync(db => db.Subjects.AnyAsync(s => s.Id == temporary.Id)));
         Assert.False(await app.WithDbAsync(db => db.SubjectFields.AnyAsync(f => f.SubjectId == temporary.Id)));
         Assert.Equal("موضوع اصلی «موقت»؛ مهلت ۷ روز کاری؛ پیوست اختیاری", Assert.Single(await app.AuditAsync(AdminAuditActions.SubjectDelete)).Details);

@@ -60,7 +60,9 @@ public class AdminWebhookTests
         var fields = Html.FormValues(form, new Dictionary<string, string?> { ["AllProvinces"] = "true", ["IsActive"] = null });
         fields.Add(new("Events", "Closed"));
         var updated = await admin.PostAsync(Html.ActionOf(form), new FormUrlEncodedContent(fields));
-        Assert.Equal($"/staff/admin/webhooks/{stored.Id}?done=updated", await updated.AssertRedirectAsync());
+        var updatedAt = await updated.AssertRedirectAsync();
+        Assert.Equal($"/staff/admin/webhooks/{stored.Id}", updatedAt);
+        Assert.Equal("تغییرها ذخیره شد.", (await admin.GetPageAsync(updatedAt)).TextOf("[data-testid=done]"));
         var changed = await app.WithDbAsync(db => db.WebhookSubscribers.AsNoTracking().Include(s => s.Provinces).SingleAsync());
         Assert.Equal((true, false, true), (changed.AllProvinces, changed.IsActive, changed.Wants(WebhookEvent.Closed)));
         Assert.Empty(changed.Provinces);

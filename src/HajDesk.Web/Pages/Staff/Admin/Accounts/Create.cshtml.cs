@@ -94,7 +94,8 @@ public class CreateModel(HajDeskDbContext db, UserManager<StaffUser> users, Audi
             return Invalid();
         }
 
-        return Redirect("/staff/admin/accounts?done=created");
+        this.Flash("حساب ساخته شد.");
+        return RedirectToPage("Index");
     }
 
     private PageResult Invalid()

@@ -43,9 +43,6 @@ public class EditModel(
     [BindProperty]
     public string? ConfirmNewPassword { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public StaffUser Item { get; private set; } = null!;
 
     public bool IsSelf { get; private set; }
@@ -54,16 +51,6 @@ public class EditModel(
 
     /// <summary>Which form a problem belongs to (<c>save</c>, <c>password</c>, <c>status</c>, <c>2fa</c>).</summary>
     public string? FailedForm { get; private set; }
-
-    public string? DoneMessage => Done switch
-    {
-        "saved" => "حساب ذخیره شد.",
-        "disabled" => "حساب غیرفعال شد؛ نشست‌های باز آن در درخواست بعدی بسته می‌شوند.",
-        "enabled" => "حساب فعال شد.",
-        "password" => "رمز تازه ثبت شد و قفل حساب برداشته شد؛ نشست‌های باز آن بسته می‌شوند.",
-        "2fa" => "ورود دومرحله‌ای این حساب برداشته شد؛ کاربر اکنون فقط با رمز وارد می‌شود و می‌تواند آن را دوباره راه بیندازد.",
-        _ => null,
-    };
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -104,17 +91,18 @@ public class EditModel(
         var changes = AccountAdmin.ApplyEdit(db, users, user, displayName, email, Role!.Value, ProvinceId, subjectIds, Provinces, MainSubjects);
         if (changes.Count == 0)
         {
-            return Redirect($"/staff/admin/accounts/{id}?done=saved");
+            this.Flash("حساب ذخیره شد.");
+            return RedirectToPage("Edit", new { id });
         }
 
-        return await SaveAsync(user, AdminAuditActions.StaffUpdate, string.Join("؛ ", changes), "saved", cancellationToken);
+        return await SaveAsync(user, AdminAuditActions.StaffUpdate, string.Join("؛ ", changes), "حساب ذخیره شد.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken)
     {
         var me = await currentStaff.RequireAsync(cancellationToken);
         return await ActAsync(id, "status", user => Task.FromResult(AccountAdmin.Disable(user, me.Id)),
-            AdminAuditActions.StaffDisable, null, "disabled", cancellationToken);
+            AdminAuditActions.StaffDisable, null, "حساب غیرفعال شد؛ نشست‌های باز آن در درخواست بعدی بسته می‌شوند.", cancellationToken);
     }
 
     public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken cancellationToken) =>
@@ -122,17 +110,19 @@ public class EditModel(
         {
             user.IsDisabled = false;
             return Task.FromResult<string?>(null);
-        }, AdminAuditActions.StaffEnable, null, "enabled", cancellationToken);
+        }, AdminAuditActions.StaffEnable, null, "حساب فعال شد.", cancellationToken);
 
     public Task<IActionResult> OnPostResetPasswordAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, "password", user => AccountAdmin.ResetPasswordAsync(users, user, NewPassword, ConfirmNewPassword),
-            AdminAuditActions.StaffPasswordReset, "قفل حساب هم برداشته شد", "password", cancellationToken);
+            AdminAuditActions.StaffPasswordReset, "قفل حساب هم برداشته شد",
+            "رمز تازه ثبت شد و قفل حساب برداشته شد؛ نشست‌های باز آن بسته می‌شوند.", cancellationToken);
 
     public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken)
     {
         var me = await currentStaff.RequireAsync(cancellationToken);
         return await ActAsync(id, "2fa", user => AccountAdmin.ResetTwoFactorAsync(db, user, me.Id, cancellationToken),
-            AdminAuditActions.StaffTwoFactorReset, null, "2fa", cancellationToken);
+            AdminAuditActions.StaffTwoFactorReset, null,
+            "ورود دومرحله‌ای این حساب برداشته شد؛ کاربر اکنون فقط با رمز وارد می‌شود و می‌تواند آن را دوباره راه بیندازد.", cancellationToken);
     }
 
     /// <summary>
@@ -140,7 +130,7 @@ public class EditModel(
     /// Persian error or null) and saves the change and its audit row together.
     /// </summary>
     private async Task<IActionResult> ActAsync(string id, string form, Func<StaffUser, Task<string?>> change, string action, string? details,
-        string done, CancellationToken cancellationToken)
+        string confirmation, CancellationToken cancellationToken)
     {
         ModelState.Clear();
         FailedForm = form;
@@ -156,10 +146,10 @@ public class EditModel(
             return await RedisplayAsync(id, StatusCodes.Status400BadRequest, keepTyped: false, cancellationToken);
         }
 
-        return await SaveAsync(user, action, details, done, cancellationToken);
+        return await SaveAsync(user, action, details, confirmation, cancellationToken);
     }
 
-    private async Task<IActionResult> SaveAsync(StaffUser user, string action, string? details, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveAsync(StaffUser user, string action, string? details, string confirmation, CancellationToken cancellationToken)
     {
         audit.Add(action, null, $"حساب «{user.UserName}»" + (details is null ? null : "؛ " + details));
         // Identity expects a new stamp whenever the account is written; the guard is the Version checked by FindAsync.
@@ -172,7 +162,8 @@ public class EditModel(
             await signIn.RefreshSignInAsync(user);
         }
 
-        return Redirect($"/staff/admin/accounts/{user.Id}?done={done}");
+        this.Flash(confirmation);
+        return RedirectToPage("Edit", new { id = user.Id });
     }
 
     /// <summary>The account to change, checked against the version the form was drawn from (a stale form throws).</summary>

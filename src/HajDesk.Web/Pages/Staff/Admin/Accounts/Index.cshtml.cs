@@ -18,18 +18,9 @@ public class IndexModel(HajDeskDbContext db, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true)]
     public int? Province { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public List<AccountRow> Rows { get; } = [];
 
     public List<Province> Provinces { get; private set; } = [];
-
-    public string? DoneMessage => Done switch
-    {
-        "created" => "حساب ساخته شد.",
-        _ => null,
-    };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -25,15 +25,10 @@ public class IndexModel(HajDeskDbContext db, ApiKeyService keys, AuditLog audit,
     [BindProperty]
     public int Version { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public List<ApiKey> Items { get; private set; } = [];
 
     /// <summary>The key just issued, shown on this one answer only.</summary>
     public string? NewKey { get; private set; }
-
-    public string? DoneMessage => Done == "revoked" ? "کلید باطل شد؛ از این پس هر فراخوانی با آن پاسخ ۴۰۳ می‌گیرد." : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Items = await db.ApiKeys.AsNoTracking().OrderBy(k => k.RevokedAt != null).ThenByDescending(k => k.CreatedAt).ToListAsync(cancellationToken);
@@ -82,6 +77,7 @@ public class IndexModel(HajDeskDbContext db, ApiKeyService keys, AuditLog audit,
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Redirect($"/staff/admin/api-keys?done=revoked#api-key-{key.Id}");
+        this.Flash("کلید باطل شد؛ از این پس هر فراخوانی با آن پاسخ ۴۰۳ می‌گیرد.");
+        return RedirectToPage("Index", null, $"api-key-{key.Id}");
     }
 }

@@ -96,26 +96,15 @@ public class IndexModel(HajDeskDbContext db) : PageModel
     }
 
     /// <summary>This page's address with the current filters and the given cursor.</summary>
-    public string PageUrl(string? after = null, string? before = null)
-    {
-        var query = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                query.Add(name + "=" + Uri.EscapeDataString(value.Trim()));
-            }
-        }
-
-        Add(nameof(UserName), UserName);
-        Add("action", Action);
-        Add(nameof(RequestId), PersianText.NormalizeNumeric(RequestId));
-        Add("from", PersianText.NormalizeNumeric(From));
-        Add("to", PersianText.NormalizeNumeric(To));
-        Add("after", after);
-        Add("before", before);
-        return "/staff/admin/audit" + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query));
-    }
+    public string PageUrl(string? after = null, string? before = null) => new ListQuery()
+        .Add(nameof(UserName), UserName)
+        .Add("action", Action)
+        .Add(nameof(RequestId), PersianText.NormalizeNumeric(RequestId))
+        .Add("from", PersianText.NormalizeNumeric(From))
+        .Add("to", PersianText.NormalizeNumeric(To))
+        .Add("after", after)
+        .Add("before", before)
+        .ToUrl(Url.Page("/Staff/Admin/Audit/Index")!);
 
     /// <summary>Tehran time to the second, e.g. <c>۱۲ تیر ۱۴۰۴، ۱۴:۰۵:۰۹</c>.</summary>
     public static string FormatTime(DateTime utc)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using HajDesk.Core.Calendar;
+using HajDesk.Core.Persian;
 using HajDesk.Web.Infrastructure;
 using HajDesk.Web.Infrastructure.Concurrency;
 using HajDesk.Web.Infrastructure.Forms;
@@ -37,13 +39,6 @@ public class IndexModel(CalendarAdmin admin, TimeProvider time) : PageModel, IEd
     [BindProperty]
     public int Version { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
-    /// <summary>How many open requests' due dates the last change moved (shown after it).</summary>
-    [BindProperty(SupportsGet = true)]
-    public int? Moved { get; set; }
-
     public CalendarSettings Settings { get; private set; } = new();
 
     public List<Holiday> Holidays { get; private set; } = [];
@@ -57,15 +52,6 @@ public class IndexModel(CalendarAdmin admin, TimeProvider time) : PageModel, IEd
         [$"{nameof(Input)}.{nameof(HolidayInput.Date)}", $"{nameof(Input)}.{nameof(HolidayInput.Title)}", nameof(CsvFile)],
         CsvErrors.Select((_, i) => $"{nameof(CsvFile)}.{i}").ToDictionary(k => k, _ => "CsvFile"));
 
-    public string? DoneMessage => Done switch
-    {
-        "week" => "روزهای کاری هفته ذخیره شد.",
-        "added" => "تعطیلی افزوده شد.",
-        "imported" => "تعطیلی‌های پرونده افزوده شد.",
-        "deleted" => "تعطیلی حذف شد.",
-        _ => null,
-    };
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken)
@@ -75,7 +61,7 @@ public class IndexModel(CalendarAdmin admin, TimeProvider time) : PageModel, IEd
     }
 
     public async Task<IActionResult> OnPostWeekAsync(CancellationToken cancellationToken) =>
-        Finished("week", await admin.SetThursdayAsync(ThursdayIsWorkingDay, Version, cancellationToken));
+        Finished("روزهای کاری هفته ذخیره شد.", await admin.SetThursdayAsync(ThursdayIsWorkingDay, Version, cancellationToken));
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
@@ -100,7 +86,7 @@ public class IndexModel(CalendarAdmin admin, TimeProvider time) : PageModel, IEd
             return await InvalidAsync(cancellationToken);
         }
 
-        return Finished("added", await admin.AddAsync([entry!], cancellationToken));
+        return Finished("تعطیلی افزوده شد.", await admin.AddAsync([entry!], cancellationToken));
     }
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
@@ -140,14 +126,19 @@ public class IndexModel(CalendarAdmin admin, TimeProvider time) : PageModel, IEd
             return await InvalidAsync(cancellationToken);
         }
 
-        return Finished("imported", await admin.AddAsync(entries, cancellationToken));
+        return Finished("تعطیلی‌های پرونده افزوده شد.", await admin.AddAsync(entries, cancellationToken));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken) =>
-        await admin.DeleteAsync(Id, Version, cancellationToken) is { } moved ? Finished("deleted", moved) : NotFound();
+        await admin.DeleteAsync(Id, Version, cancellationToken) is { } moved ? Finished("تعطیلی حذف شد.", moved) : NotFound();
 
-    private RedirectResult Finished(string done, int moved) =>
-        Redirect($"/staff/admin/calendar?done={done}" + (moved > 0 ? $"&moved={moved}" : string.Empty) + "#calendar-done");
+    private RedirectToPageResult Finished(string message, int moved)
+    {
+        this.Flash(message, moved > 0
+            ? $"مهلت {PersianText.ToPersianDigits(moved.ToString(CultureInfo.InvariantCulture))} درخواست باز دیرتر شد."
+            : null);
+        return RedirectToPage("Index", null, "flash");
+    }
 
     private async Task<PageResult> InvalidAsync(CancellationToken cancellationToken)
     {

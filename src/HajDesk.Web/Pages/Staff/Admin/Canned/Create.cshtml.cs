@@ -35,6 +35,7 @@ public class CreateModel(HajDeskDbContext db, AuditLog audit) : PageModel, ICann
         db.CannedAnswers.Add(item);
         audit.Add(AdminAuditActions.CannedCreate, null, $"«{title}»");
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/staff/admin/canned?done=created#canned-{item.Id}");
+        this.Flash("پاسخ آماده افزوده شد.");
+        return RedirectToPage("Index", null, $"canned-{item.Id}");
     }
 }

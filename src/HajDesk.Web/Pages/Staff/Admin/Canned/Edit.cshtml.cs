@@ -15,7 +15,7 @@ namespace HajDesk.Web.Pages.Staff.Admin.Canned;
 /// form gets the one conflict response (<see cref="EditConflictFilter"/>).
 /// </summary>
 [NoStore]
-public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ICannedFields, IEditConflictPage
+public class EditModel(HajDeskDbContext db, AdminEdit edit) : PageModel, ICannedFields, IEditConflictPage
 {
     [BindProperty]
     public string? Title { get; set; }
@@ -40,34 +40,24 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ICanned
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var item = await db.CannedAnswers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (item is null)
-        {
-            return NotFound();
-        }
+        return edit.RunAsync(this, db.CannedAnswers, c => c.Id == id, Version,
+            async item =>
+            {
+                var (title, text) = await CannedAdmin.ValidateAsync(db, ModelState, Title, Text, id, cancellationToken);
+                if (ModelState.ErrorCount > 0 || (item.Title == title && item.Text == text))
+                {
+                    return null;
+                }
 
-        Item = item;
-        db.ExpectVersion(item, Version);
-        var (title, text) = await CannedAdmin.ValidateAsync(db, ModelState, Title, Text, id, cancellationToken);
-        if (ModelState.ErrorCount > 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        if (item.Title != title || item.Text != text)
-        {
-            audit.Add(AdminAuditActions.CannedUpdate, null,
-                item.Title == title ? $"«{title}»: متن تغییر کرد" : $"«{item.Title}» ← «{title}»" + (item.Text == text ? null : "؛ متن تغییر کرد"));
-            item.Title = title;
-            item.Text = text;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return Redirect($"/staff/admin/canned?done=updated#canned-{id}");
+                var details = item.Title == title ? $"«{title}»: متن تغییر کرد" : $"«{item.Title}» ← «{title}»" + (item.Text == text ? null : "؛ متن تغییر کرد");
+                item.Title = title;
+                item.Text = text;
+                return new AdminChange(AdminAuditActions.CannedUpdate, details);
+            },
+            "پاسخ آماده ذخیره شد.", _ => RedirectToPage("Index", null, $"canned-{id}"), cancellationToken, found: item => Item = item);
     }
 
     public Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken) =>

@@ -14,7 +14,7 @@ namespace HajDesk.Web.Pages.Staff.Admin.Canned;
 /// ones are offered above the answer box of the request page.
 /// </summary>
 [NoStore]
-public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditConflictPage
+public class IndexModel(HajDeskDbContext db, AdminEdit edit) : PageModel, IEditConflictPage
 {
     [BindProperty]
     public int Id { get; set; }
@@ -22,19 +22,7 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
     [BindProperty]
     public int Version { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public List<CannedAnswer> Items { get; private set; } = [];
-
-    public string? DoneMessage => Done switch
-    {
-        "created" => "پاسخ آماده افزوده شد.",
-        "updated" => "پاسخ آماده ذخیره شد.",
-        "activated" => "پاسخ آماده فعال شد و به کارشناسان پیشنهاد می‌شود.",
-        "deactivated" => "پاسخ آماده غیرفعال شد و دیگر به کارشناسان پیشنهاد نمی‌شود.",
-        _ => null,
-    };
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Items = await db.CannedAnswers.AsNoTracking().OrderByDescending(c => c.IsActive).ThenBy(c => c.Title).ToListAsync(cancellationToken);
@@ -49,23 +37,12 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
 
     public Task<IActionResult> OnPostDeactivateAsync(CancellationToken cancellationToken) => SetActiveAsync(false, cancellationToken);
 
-    private async Task<IActionResult> SetActiveAsync(bool active, CancellationToken cancellationToken)
-    {
-        var item = await db.CannedAnswers.FirstOrDefaultAsync(c => c.Id == Id, cancellationToken);
-        if (item is null)
-        {
-            return NotFound();
-        }
-
-        db.ExpectVersion(item, Version);
-        var done = active ? "activated" : "deactivated";
-        if (item.IsActive != active)
-        {
-            item.IsActive = active;
-            audit.Add(active ? AdminAuditActions.CannedActivate : AdminAuditActions.CannedDeactivate, null, $"«{item.Title}»");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return Redirect($"/staff/admin/canned?done={done}#canned-{item.Id}");
-    }
+    private Task<IActionResult> SetActiveAsync(bool active, CancellationToken cancellationToken) =>
+        edit.RunAsync(this, db.CannedAnswers, c => c.Id == Id, Version,
+            item => AdminEdit.Switch(item.IsActive, active, value => item.IsActive = value,
+                AdminAuditActions.CannedActivate, AdminAuditActions.CannedDeactivate, $"«{item.Title}»"),
+            active
+                ? "پاسخ آماده فعال شد و به کارشناسان پیشنهاد می‌شود."
+                : "پاسخ آماده غیرفعال شد و دیگر به کارشناسان پیشنهاد نمی‌شود.",
+            item => RedirectToPage("Index", null, $"canned-{item.Id}"), cancellationToken);
 }

@@ -22,9 +22,6 @@ public class EditModel(InformationPageService pages) : PageModel, IEditConflictP
     [BindProperty]
     public int Version { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public string Key { get; private set; } = string.Empty;
 
     public string Title => InformationTexts.Title(Key);
@@ -36,13 +33,6 @@ public class EditModel(InformationPageService pages) : PageModel, IEditConflictP
     public IReadOnlyList<(string Name, string Value)> Placeholders { get; private set; } = [];
 
     public ErrorSummary Summary { get; } = new([nameof(Text)]);
-
-    public string? DoneMessage => Done switch
-    {
-        "saved" => "متن ذخیره شد.",
-        "reset" => "متن پیش‌فرض بازگردانده شد.",
-        _ => null,
-    };
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
@@ -76,7 +66,8 @@ public class EditModel(InformationPageService pages) : PageModel, IEditConflictP
             return Page();
         }
 
-        return Redirect($"/staff/admin/information/{key}?done=saved#information-done");
+        this.Flash("متن ذخیره شد.");
+        return RedirectToPage("Edit", null, new { key }, "flash");
     }
 
     public async Task<IActionResult> OnPostResetAsync(string key, CancellationToken cancellationToken)
@@ -87,7 +78,8 @@ public class EditModel(InformationPageService pages) : PageModel, IEditConflictP
         }
 
         await pages.ResetAsync(key, Version, cancellationToken);
-        return Redirect($"/staff/admin/information/{key}?done=reset#information-done");
+        this.Flash("متن پیش‌فرض بازگردانده شد.");
+        return RedirectToPage("Edit", null, new { key }, "flash");
     }
 
     public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken)

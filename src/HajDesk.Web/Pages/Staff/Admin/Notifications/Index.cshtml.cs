@@ -26,9 +26,6 @@ public class IndexModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext db)
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     [BindProperty]
     public long Id { get; set; }
 
@@ -41,13 +38,6 @@ public class IndexModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext db)
     public IReadOnlyList<MessageTemplate> Templates { get; private set; } = [];
 
     public string CurrentView => View is "failed" or "sent" or "recorded" or "templates" ? View : "pending";
-
-    public string? DoneMessage => Done switch
-    {
-        "retried" => "پیام دوباره در صف ارسال قرار گرفت.",
-        "saved" => "متن پیام ذخیره شد و از این پس به کار می‌رود.",
-        _ => null,
-    };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -83,7 +73,8 @@ public class IndexModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext db)
 
         audit.Add(AdminAuditActions.NotificationRetry, null, $"پیام {Id.ToString(CultureInfo.InvariantCulture)}");
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect("/staff/admin/notifications?view=failed&done=retried");
+        this.Flash("پیام دوباره در صف ارسال قرار گرفت.");
+        return RedirectToPage("Index", new { view = "failed" });
     }
 
     public static string Digits(int n) => Core.Persian.PersianText.ToPersianDigits(n.ToString(CultureInfo.InvariantCulture));

@@ -73,7 +73,8 @@ public class TemplateModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext 
             return Page();
         }
 
-        return Redirect("/staff/admin/notifications?view=templates&done=saved");
+        this.Flash("متن پیام ذخیره شد و از این پس به کار می‌رود.");
+        return RedirectToPage("Index", new { view = "templates" });
     }
 
     public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken)

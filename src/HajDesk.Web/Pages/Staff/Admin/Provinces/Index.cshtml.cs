@@ -27,9 +27,6 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
     [BindProperty]
     public Dictionary<int, ProvinceInput> Rows { get; set; } = [];
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public List<Province> Provinces { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -104,7 +101,8 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Redirect($"/staff/admin/provinces?done=saved#province-{id}");
+        this.Flash("استان ذخیره شد.");
+        return RedirectToPage("Index", null, $"province-{id}");
     }
 
     public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken)

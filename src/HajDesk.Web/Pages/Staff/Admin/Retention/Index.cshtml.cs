@@ -30,13 +30,6 @@ public class IndexModel(HajDeskDbContext db, RetentionService retention, AuditLo
     [BindProperty]
     public int Version { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
-    /// <summary>After a run: how many requests it anonymised.</summary>
-    [BindProperty(SupportsGet = true)]
-    public int? Count { get; set; }
-
     public RetentionSettings Settings { get; private set; } = new();
 
     /// <summary>The dry run's result, for the period typed.</summary>
@@ -83,7 +76,8 @@ public class IndexModel(HajDeskDbContext db, RetentionService retention, AuditLo
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Redirect("/staff/admin/retention?done=saved#retention-done");
+        this.Flash("دوره نگهداری ذخیره شد.");
+        return RedirectToPage("Index", null, "flash");
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
@@ -104,7 +98,8 @@ public class IndexModel(HajDeskDbContext db, RetentionService retention, AuditLo
     {
         var actor = new RetentionActor(User.UserId(), User.Identity?.Name ?? "?", HttpContext.Connection.RemoteIpAddress?.ToString());
         var result = await retention.RunAsync(actor, maxBatches: MaxBatchesPerClick, cancellationToken: cancellationToken);
-        return Redirect(string.Create(CultureInfo.InvariantCulture, $"/staff/admin/retention?done=run&count={result.Requests}#retention-done"));
+        this.Flash($"{PersianText.ToPersianDigits(result.Requests.ToString(CultureInfo.InvariantCulture))} درخواست بسته‌شده ناشناس شد.");
+        return RedirectToPage("Index", null, "flash");
     }
 
     /// <summary>A period in Persian words, for the audit row and the page.</summary>

@@ -32,21 +32,9 @@ public class CatalogueModel(HajDeskDbContext db, AuditLog audit) : PageModel, IE
     [BindProperty]
     public QuestionInput EditedQuestion { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public Subject Item { get; private set; } = null!;
 
     public List<SubjectQuestion> Questions { get; private set; } = [];
-
-    public string? DoneMessage => Done switch
-    {
-        "entry" => "شناسنامه خدمت ذخیره شد.",
-        "added" => "پرسش افزوده شد.",
-        "updated" => "پرسش ذخیره شد.",
-        "deleted" => "پرسش حذف شد.",
-        _ => null,
-    };
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -93,7 +81,8 @@ public class CatalogueModel(HajDeskDbContext db, AuditLog audit) : PageModel, IE
             (code, description, documents, steps, legal, cost);
         audit.Add(AdminAuditActions.CatalogueUpdate, null, $"«{subject.Name}» ({code})");
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/staff/admin/subjects/{id}/catalogue?done=entry");
+        this.Flash("شناسنامه خدمت ذخیره شد.");
+        return RedirectToPage("Catalogue", new { id });
     }
 
     public async Task<IActionResult> OnPostAddQuestionAsync(int id, CancellationToken cancellationToken)
@@ -114,7 +103,8 @@ public class CatalogueModel(HajDeskDbContext db, AuditLog audit) : PageModel, IE
         db.SubjectQuestions.Add(new SubjectQuestion { SubjectId = id, Question = question, Answer = answer, DisplayOrder = order + 1 });
         audit.Add(AdminAuditActions.QuestionCreate, null, $"«{question}»");
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/staff/admin/subjects/{id}/catalogue?done=added");
+        this.Flash("پرسش افزوده شد.");
+        return RedirectToPage("Catalogue", new { id });
     }
 
     public async Task<IActionResult> OnPostUpdateQuestionAsync(int id, CancellationToken cancellationToken)
@@ -134,7 +124,8 @@ public class CatalogueModel(HajDeskDbContext db, AuditLog audit) : PageModel, IE
         (item.Question, item.Answer, item.IsActive) = (question, answer, EditedQuestion.IsActive);
         audit.Add(AdminAuditActions.QuestionUpdate, null, $"«{question}»" + (item.IsActive ? null : " (غیرفعال)"));
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/staff/admin/subjects/{id}/catalogue?done=updated");
+        this.Flash("پرسش ذخیره شد.");
+        return RedirectToPage("Catalogue", new { id });
     }
 
     public async Task<IActionResult> OnPostDeleteQuestionAsync(int id, CancellationToken cancellationToken)
@@ -147,7 +138,8 @@ public class CatalogueModel(HajDeskDbContext db, AuditLog audit) : PageModel, IE
         db.SubjectQuestions.Remove(item);
         audit.Add(AdminAuditActions.QuestionDelete, null, $"«{item.Question}»");
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/staff/admin/subjects/{id}/catalogue?done=deleted");
+        this.Flash("پرسش حذف شد.");
+        return RedirectToPage("Catalogue", new { id });
     }
 
     public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken) =>

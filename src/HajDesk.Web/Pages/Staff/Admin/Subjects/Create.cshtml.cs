@@ -82,7 +82,8 @@ public class CreateModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubj
         db.Subjects.Add(subject);
         audit.Add(AdminAuditActions.SubjectCreate, null, SubjectAdmin.Describe(subject, parent?.Name));
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/staff/admin/subjects?done=created#subject-{subject.Id}");
+        this.Flash("موضوع افزوده شد.");
+        return RedirectToPage("Index", null, $"subject-{subject.Id}");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

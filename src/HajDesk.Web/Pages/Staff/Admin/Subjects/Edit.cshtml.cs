@@ -19,7 +19,7 @@ namespace HajDesk.Web.Pages.Staff.Admin.Subjects;
 /// anything refers to the subject (<see cref="SubjectAdmin.DeleteRefusalAsync"/>); the page then offers deactivation.
 /// </remarks>
 [NoStore]
-public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjectFields, IEditConflictPage
+public class EditModel(HajDeskDbContext db, AuditLog audit, AdminEdit edit) : PageModel, ISubjectFields, IEditConflictPage
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -34,22 +34,12 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
     [BindProperty]
     public int Version { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public Subject Item { get; private set; } = null!;
 
     public string? ParentName { get; private set; }
 
     /// <summary>Why the subject cannot be deleted, when a delete was tried; the page offers deactivation.</summary>
     public string? DeleteRefusal { get; private set; }
-
-    public string? DoneMessage => Done switch
-    {
-        "activated" => "موضوع فعال شد و در فرم درخواست نمایش داده می‌شود.",
-        "deactivated" => "موضوع غیرفعال شد و دیگر در فرم درخواست نمایش داده نمی‌شود.",
-        _ => null,
-    };
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -97,7 +87,8 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Redirect($"/staff/admin/subjects?done=updated#subject-{id}");
+        this.Flash("موضوع ذخیره شد.");
+        return RedirectToPage("Index", null, $"subject-{id}");
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken) =>
@@ -135,28 +126,21 @@ public class EditModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubjec
             return await RefuseDeleteAsync(id, "این موضوع هم‌اکنون به کار گرفته شد و نمی‌توان آن را حذف کرد؛ می‌توانید آن را غیرفعال کنید.", cancellationToken);
         }
 
-        return Redirect("/staff/admin/subjects?done=deleted");
+        this.Flash("موضوع حذف شد.");
+        return RedirectToPage("Index");
     }
 
     public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken) =>
         await LoadAsync(Item.Id, cancellationToken);
 
-    private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken cancellationToken)
-    {
-        if (await FindAsync(id, cancellationToken) is not { } subject)
-        {
-            return NotFound();
-        }
-
-        if (subject.IsActive != active)
-        {
-            subject.IsActive = active;
-            audit.Add(active ? AdminAuditActions.SubjectActivate : AdminAuditActions.SubjectDeactivate, null, $"«{subject.Name}»");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return Redirect($"/staff/admin/subjects/{id}?done={(active ? "activated" : "deactivated")}");
-    }
+    private Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken cancellationToken) =>
+        edit.RunAsync(this, db.Subjects, s => s.Id == id, Version,
+            subject => AdminEdit.Switch(subject.IsActive, active, value => subject.IsActive = value,
+                AdminAuditActions.SubjectActivate, AdminAuditActions.SubjectDeactivate, $"«{subject.Name}»"),
+            active
+                ? "موضوع فعال شد و در فرم درخواست نمایش داده می‌شود."
+                : "موضوع غیرفعال شد و دیگر در فرم درخواست نمایش داده نمی‌شود.",
+            _ => RedirectToPage("Edit", new { id }), cancellationToken, found: subject => Item = subject);
 
     /// <summary>The subject to change, checked against the version the form was drawn from (a stale form throws).</summary>
     private async Task<Subject?> FindAsync(int id, CancellationToken cancellationToken)

@@ -32,9 +32,6 @@ public class FieldsModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEdit
     [BindProperty]
     public FieldInput EditedField { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public Subject Item { get; private set; } = null!;
 
     /// <summary>The main subject's name when this is a sub-subject (its fields come first on the form).</summary>
@@ -44,13 +41,6 @@ public class FieldsModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEdit
 
     /// <summary>How many requests answered each field (by id), shown so an administrator knows what retiring keeps.</summary>
     public Dictionary<int, int> Answered { get; private set; } = [];
-
-    public string? DoneMessage => Done switch
-    {
-        "added" => "فیلد افزوده شد.",
-        "updated" => "فیلد ذخیره شد.",
-        _ => null,
-    };
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -84,7 +74,8 @@ public class FieldsModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEdit
         db.SubjectFields.Add(field);
         audit.Add(AdminAuditActions.FieldCreate, null, $"«{label}» ({FieldRules.KindText(kind)}، {(field.IsRequired ? "الزامی" : "اختیاری")}) برای «{subject.Name}»");
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/staff/admin/subjects/{id}/fields?done=added");
+        this.Flash("فیلد افزوده شد.");
+        return RedirectToPage("Fields", new { id });
     }
 
     /// <summary>«ذخیره فیلد»: label, help, required, options, order and whether it is still asked (retiring it).</summary>
@@ -138,7 +129,8 @@ public class FieldsModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEdit
             (label, help, options, EditedField.IsRequired, EditedField.IsActive, order);
         audit.Add(AdminAuditActions.FieldUpdate, null, $"«{label}»: " + (changes.Count == 0 ? "بدون تغییر" : string.Join("؛ ", changes)));
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/staff/admin/subjects/{id}/fields?done=updated");
+        this.Flash("فیلد ذخیره شد.");
+        return RedirectToPage("Fields", new { id });
     }
 
     public async Task<bool> ReloadAfterConflictAsync(CancellationToken cancellationToken) =>

@@ -21,19 +21,7 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
     [BindProperty]
     public SubjectRef Row { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     public List<Subject> Mains { get; private set; } = [];
-
-    public string? DoneMessage => Done switch
-    {
-        "created" => "موضوع افزوده شد.",
-        "updated" => "موضوع ذخیره شد.",
-        "deleted" => "موضوع حذف شد.",
-        "moved" => "ترتیب موضوع‌ها ذخیره شد.",
-        _ => null,
-    };
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -68,7 +56,7 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
         if (target < 0 || target >= siblings.Count)
         {
             // Already first or last: nothing to do.
-            return Redirect($"/staff/admin/subjects#subject-{subject.Id}");
+            return RedirectToPage("Index", null, $"subject-{subject.Id}");
         }
 
         var neighbor = siblings[target];
@@ -89,7 +77,8 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
         audit.Add(AdminAuditActions.SubjectMove, null,
             $"«{subject.Name}» {(direction < 0 ? "یک جایگاه بالاتر" : "یک جایگاه پایین‌تر")} رفت (جای «{neighbor.Name}»)");
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/staff/admin/subjects?done=moved#subject-{subject.Id}");
+        this.Flash("ترتیب موضوع‌ها ذخیره شد.");
+        return RedirectToPage("Index", null, $"subject-{subject.Id}");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

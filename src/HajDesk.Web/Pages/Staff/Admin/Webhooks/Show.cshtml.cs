@@ -21,9 +21,6 @@ public class ShowModel(HajDeskDbContext db, WebhookAdmin admin) : WebhookForm(db
     [BindProperty]
     public int Version { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
     private int subscriberId;
 
     public WebhookSubscriber Item { get; private set; } = null!;
@@ -32,8 +29,6 @@ public class ShowModel(HajDeskDbContext db, WebhookAdmin admin) : WebhookForm(db
 
     /// <summary>The secret just made, shown on this one answer only.</summary>
     public string? NewSecret { get; private set; }
-
-    public string? DoneMessage => Done == "updated" ? "تغییرها ذخیره شد." : null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -65,7 +60,8 @@ public class ShowModel(HajDeskDbContext db, WebhookAdmin admin) : WebhookForm(db
         }
 
         await Admin.UpdateAsync(item, input, cancellationToken);
-        return Redirect($"/staff/admin/webhooks/{id}?done=updated");
+        this.Flash("تغییرها ذخیره شد.");
+        return RedirectToPage("Show", new { id });
     }
 
     public async Task<IActionResult> OnPostSecretAsync(int id, CancellationToken cancellationToken)

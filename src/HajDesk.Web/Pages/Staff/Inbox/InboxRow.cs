@@ -1,6 +1,6 @@
 using HajDesk.Core.Requests;
 
-namespace HajDesk.Web.Pages.Staff;
+namespace HajDesk.Web.Pages.Staff.Inbox;
 
 /// <summary>One line of the inbox.</summary>
 public sealed class InboxRow

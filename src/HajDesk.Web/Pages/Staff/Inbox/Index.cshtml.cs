@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace HajDesk.Web.Pages.Staff;
+namespace HajDesk.Web.Pages.Staff.Inbox;
 
 /// <summary>
 /// The inbox: the requests in the staff member's scope, filtered and keyset-paged by <c>(CreatedAt, Id)</c>.
@@ -23,7 +23,7 @@ namespace HajDesk.Web.Pages.Staff;
 /// POST that renders its results directly, and its paging buttons are POSTs too.
 /// </remarks>
 [NoStore]
-public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff currentStaff, TimeProvider time, AuditLog audit,
+public class IndexModel(HajDeskDbContext db, StaffScope scope, CurrentStaff currentStaff, TimeProvider time, AuditLog audit,
     Core.Calendar.WorkingCalendarStore calendars, Microsoft.Extensions.Options.IOptions<Escalation.EscalationOptions> escalation,
     InboxExport export, BulkCommands bulk, Web.Incidents.IncidentWork incidents)
     : PageModel
@@ -85,8 +85,6 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
     public string? Before { get; set; }
 
     /// <summary>A finished action to confirm (<c>referred</c>).</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
 
     /// <summary>The search box; only ever posted, never in a URL.</summary>
     [BindProperty]
@@ -314,45 +312,28 @@ public class InboxModel(HajDeskDbContext db, StaffScope scope, CurrentStaff curr
     }
 
     /// <summary>The address of the current list (the filters of the address, not the search) as a download.</summary>
-    public string ExportUrl(ExportFormat format)
-    {
-        var url = FilterUrl();
-        return url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=export&format=" + format.Extension();
-    }
+    public string ExportUrl(ExportFormat format) =>
+        FilterQuery(null, keepStatus: true, null, null).Add("handler", "export").Add("format", format.Extension()).ToUrl(ListPath);
 
     /// <summary>An inbox address with the current filters (ids, dates, flags only) and the given changes.</summary>
-    public string FilterUrl(RequestStatus? status = null, bool keepStatus = true, string? after = null, string? before = null)
-    {
-        var query = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                query.Add(name + "=" + Uri.EscapeDataString(value));
-            }
-        }
+    public string FilterUrl(RequestStatus? status = null, bool keepStatus = true, string? after = null, string? before = null) =>
+        FilterQuery(status, keepStatus, after, before).ToUrl(ListPath);
 
-        Add("status", (keepStatus ? Status : status)?.ToString());
-        Add("subject", Subject?.ToString(CultureInfo.InvariantCulture));
-        Add("channel", Channel?.ToString());
+    private string ListPath => Url.Page("/Staff/Inbox/Index")!;
 
-        Add("type", Type?.ToString());
-        Add("from", JalaliDateRange.Normalize(From));
-        Add("to", JalaliDateRange.Normalize(To));
-        Add("overdue", Overdue ? "true" : null);
-        Add("duesoon", DueSoon ? "true" : null);
-        Add("mine", Mine ? "true" : null);
-        Add("sort", OldestFirst ? "oldest" : null);
-        Add("size", RowsPerPage == PageSize ? null : RowsPerPage.ToString(CultureInfo.InvariantCulture));
-        Add("after", after);
-        Add("before", before);
-        return "/staff/inbox" + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query));
-    }
+    private ListQuery FilterQuery(RequestStatus? status, bool keepStatus, string? after, string? before) => new ListQuery()
+        .Add("status", (keepStatus ? Status : status)?.ToString())
+        .Add("subject", Subject)
+        .Add("channel", Channel?.ToString())
+        .Add("type", Type?.ToString())
+        .Add("from", JalaliDateRange.Normalize(From))
+        .Add("to", JalaliDateRange.Normalize(To))
+        .Add("overdue", Overdue)
+        .Add("duesoon", DueSoon)
+        .Add("mine", Mine)
+        .Add("sort", OldestFirst ? "oldest" : null)
+        .Add("size", RowsPerPage == PageSize ? null : RowsPerPage)
+        .Add("after", after)
+        .Add("before", before);
 
-    /// <summary>The message for a finished action that brought the user here.</summary>
-    public string? DoneMessage => Done switch
-    {
-        "referred" => "درخواست ارجاع شد و دیگر در کارتابل شما نیست.",
-        _ => null,
-    };
 }

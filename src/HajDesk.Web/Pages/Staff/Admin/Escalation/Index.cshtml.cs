@@ -1,6 +1,6 @@
 using System.Globalization;
-using HajDesk.Core.Calendar;
 using HajDesk.Core.Data;
+using HajDesk.Core.Escalation;
 using HajDesk.Core.Persian;
 using HajDesk.Core.Reference;
 using HajDesk.Web.Escalation;
@@ -12,23 +12,20 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace HajDesk.Web.Pages.Staff.Admin.Calendar;
+namespace HajDesk.Web.Pages.Staff.Admin.Escalation;
 
 /// <summary>
 /// <c>/staff/admin/calendar/escalation</c>: the national escalation thresholds (settings) and each province's own,
 /// one small form per province; «کشوری» removes a province's override.
 /// </summary>
 [NoStore]
-public class EscalationModel(HajDeskDbContext db, AuditLog audit, EscalationRules rules, TimeProvider time) : PageModel, IEditConflictPage
+public class IndexModel(HajDeskDbContext db, AuditLog audit, EscalationRules rules, TimeProvider time) : PageModel, IEditConflictPage
 {
     public static readonly string DaysOutOfRange =
         $"عددی از ۰ تا {PersianText.ToPersianDigits(EscalationSetting.MaxDays.ToString(CultureInfo.InvariantCulture))} بنویسید.";
 
     [BindProperty]
     public Dictionary<int, EscalationInput> Rows { get; set; } = [];
-
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
 
     public EscalationThresholds National => rules.National;
 
@@ -56,12 +53,12 @@ public class EscalationModel(HajDeskDbContext db, AuditLog audit, EscalationRule
         var admins = Days(input.AdministratorsAfterDays, 1);
         if (warn is null)
         {
-            ModelState.AddModelError<EscalationModel>(m => m.Rows[id].WarnDaysBefore, DaysOutOfRange);
+            ModelState.AddModelError<IndexModel>(m => m.Rows[id].WarnDaysBefore, DaysOutOfRange);
         }
 
         if (admins is null)
         {
-            ModelState.AddModelError<EscalationModel>(m => m.Rows[id].AdministratorsAfterDays, DaysOutOfRange.Replace("۰ تا", "۱ تا", StringComparison.Ordinal));
+            ModelState.AddModelError<IndexModel>(m => m.Rows[id].AdministratorsAfterDays, DaysOutOfRange.Replace("۰ تا", "۱ تا", StringComparison.Ordinal));
         }
 
         if (ModelState.ErrorCount > 0)
@@ -87,7 +84,8 @@ public class EscalationModel(HajDeskDbContext db, AuditLog audit, EscalationRule
         setting.UpdatedAt = time.GetUtcNow().UtcDateTime;
         audit.Add(AdminAuditActions.EscalationUpdate, null, $"استان {province.EnglishName}: هشدار {warn} روز کاری پیش از مهلت، مدیران {admins} روز کاری پس از آن");
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/staff/admin/calendar/escalation?done=saved#province-{id}");
+        this.Flash("آستانه‌های استان ذخیره شد.");
+        return RedirectToPage("Index", null, $"province-{id}");
     }
 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken cancellationToken)
@@ -107,7 +105,8 @@ public class EscalationModel(HajDeskDbContext db, AuditLog audit, EscalationRule
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Redirect($"/staff/admin/calendar/escalation?done=reset#province-{id}");
+        this.Flash("استان به آستانه‌های کشوری بازگشت.");
+        return RedirectToPage("Index", null, $"province-{id}");
     }
 
     private static int? Days(string? typed, int min) =>

@@ -1,25 +1,4 @@
-namespace HajDesk.Core.Calendar;
-
-/// <summary>
-/// A province's own escalation thresholds, overriding the national defaults (<c>Escalation:*</c> settings).
-/// </summary>
-public class EscalationSetting : Data.IVersioned
-{
-    public const int MaxDays = 30;
-
-    public int ProvinceId { get; set; }
-
-    /// <summary>The assigned expert is warned this many working days before the deadline (0: on its last day).</summary>
-    public int WarnDaysBefore { get; set; }
-
-    /// <summary>The administrators are alerted this many working days after the deadline passed.</summary>
-    public int AdministratorsAfterDays { get; set; }
-
-    public DateTime UpdatedAt { get; set; }
-
-    /// <inheritdoc />
-    public int Version { get; set; }
-}
+namespace HajDesk.Core.Escalation;
 
 /// <summary>The escalation steps of a request, each taken once.</summary>
 public static class EscalationThreshold
@@ -48,30 +27,4 @@ public static class EscalationThreshold
         };
         return new Requests.RequestEvent { RequestId = requestId, Kind = kind, At = at, VisibleToCitizen = false, Text = text };
     }
-}
-
-/// <summary>
-/// That a request's escalation step was taken. Its key (request, threshold) is unique and it is inserted in the same
-/// transaction as the step's timeline event and outbox messages, so with several app processes a step happens once:
-/// the second insert fails and its transaction rolls back.
-/// </summary>
-public class EscalationMark
-{
-    public long RequestId { get; set; }
-
-    public required string Threshold { get; set; }
-
-    public DateTime At { get; set; }
-}
-
-/// <summary>That a province's daily digest of overdue requests was sent for a Tehran day; unique per (province, day).</summary>
-public class EscalationDigest
-{
-    public int ProvinceId { get; set; }
-
-    public DateOnly Day { get; set; }
-
-    public int OverdueCount { get; set; }
-
-    public DateTime At { get; set; }
 }
