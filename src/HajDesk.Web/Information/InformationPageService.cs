@@ -62,7 +62,7 @@ public sealed class InformationPageService(HajDeskDbContext db, AuditLog audit, 
         if (stored != page.Text)
         {
             var length = PersianText.ToPersianDigits(text.Length.ToString("#,0", CultureInfo.InvariantCulture)).Replace(',', '٬');
-            audit.Add(AdminAuditActions.InformationUpdate, null, $"«{InformationTexts.Title(key)}»: " + (stored is null ? "همان متن پیش‌فرض" : $"متن تازه ({length} نویسه)"));
+            audit.Add(AuditActions.InformationUpdate, null, $"«{InformationTexts.Title(key)}»: " + (stored is null ? "همان متن پیش‌فرض" : $"متن تازه ({length} نویسه)"));
             (page.Text, page.UpdatedAt) = (stored, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -77,7 +77,7 @@ public sealed class InformationPageService(HajDeskDbContext db, AuditLog audit, 
         db.ExpectVersion(page, version);
         if (page.Text is not null)
         {
-            audit.Add(AdminAuditActions.InformationReset, null, $"«{InformationTexts.Title(key)}»: بازگشت به متن پیش‌فرض");
+            audit.Add(AuditActions.InformationReset, null, $"«{InformationTexts.Title(key)}»: بازگشت به متن پیش‌فرض");
             (page.Text, page.UpdatedAt) = (null, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
         }

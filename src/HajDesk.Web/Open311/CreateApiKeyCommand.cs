@@ -48,7 +48,7 @@ public static class CreateApiKeyCommand
         var db = scope.ServiceProvider.GetRequiredService<HajDeskDbContext>();
         var (row, key) = scope.ServiceProvider.GetRequiredService<ApiKeyService>().Issue(keyName, Name);
         await db.SaveChangesAsync();
-        scope.ServiceProvider.GetRequiredService<AuditLog>().AddFor(null, Name, AdminAuditActions.ApiKeyCreate, null, $"«{row.Name}» ({row.Prefix}…)");
+        scope.ServiceProvider.GetRequiredService<AuditLog>().AddFor(null, Name, AuditActions.ApiKeyCreate, null, $"«{row.Name}» ({row.Prefix}…)");
         await db.SaveChangesAsync();
         await output.WriteLineAsync(key);
         return 0;

@@ -1,3 +1,4 @@
+using HajDesk.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HajDesk.Web.Open311;
@@ -52,7 +53,7 @@ public static class Open311Endpoints
                 .WithSummary("Discovery: نشانی‌ها و قالب‌های این API").AllowAnonymous();
 
             api.MapGet("services" + suffix, (HttpContext http, string? format, [FromQuery(Name = "api_key")] string? apiKey, Open311Api open311) =>
-                    open311.RunAsync(http, format, apiKey, "api.services", (f, _) => open311.ServicesAsync(f, http.RequestAborted), keyRequired: false))
+                    open311.RunAsync(http, format, apiKey, AuditActions.ApiServices, (f, _) => open311.ServicesAsync(f, http.RequestAborted), keyRequired: false))
                 .WithSummary("فهرست خدمت‌ها (موضوع‌های فرعی فعال و موضوع‌های اصلی بی‌موضوع فرعی)")
                 .WithDescription(PublicDescription);
 
@@ -61,7 +62,7 @@ public static class Open311Endpoints
                     [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate,
                     [FromQuery(Name = "status")] string? status, [FromQuery(Name = "updated_after")] string? updatedAfter,
                     [FromQuery(Name = "updated_before")] string? updatedBefore, Open311Api open311, Open311Queries queries) =>
-                    open311.RunAsync(http, format, apiKey, "api.requests.search",
+                    open311.RunAsync(http, format, apiKey, AuditActions.ApiRequestsSearch,
                         (f, _) => queries.SearchAsync(f, new(ids, serviceCode, startDate, endDate, status, updatedAfter, updatedBefore), http.RequestAborted)))
                 .WithSummary("جستجوی درخواست‌ها: حداکثر ۱۰۰۰ درخواست در ۹۰ روز، بی داده هویتی متقاضی")
                 .WithDescription("service_request_id (کدهای پیگیری جدا با ویرگول)، service_code (جدا با ویرگول)، start_date و end_date (ISO 8601)، status (open یا closed)، updated_after و updated_before برای پیگیری تغییرها. " + KeyDescription);
@@ -75,7 +76,7 @@ public static class Open311Endpoints
 
                     var form = await http.Request.ReadFormAsync(http.RequestAborted);
                     var apiKey = form.TryGetValue("api_key", out var inForm) ? inForm.ToString() : http.Request.Query["api_key"].ToString();
-                    return await open311.RunAsync(http, format, apiKey, "api.request.create", (f, key) => requests.CreateAsync(http, f, form, key!));
+                    return await open311.RunAsync(http, format, apiKey, AuditActions.ApiRequestCreate, (f, key) => requests.CreateAsync(http, f, form, key!));
                 })
                 .WithSummary("ثبت درخواست برای متقاضی (هویت با ثبت احوال تأیید می‌شود)")
                 .WithDescription("بدنه application/x-www-form-urlencoded: api_key، service_code، description و attribute[national_code]، attribute[birth_date]، attribute[province]، attribute[mobile] و ویژگی‌های اختیاری. سرآیند Idempotency-Key تکرار را بی‌اثر می‌کند.")
@@ -86,7 +87,7 @@ public static class Open311Endpoints
         api.MapGet("services/{code}", (HttpContext http, string code, [FromQuery(Name = "api_key")] string? apiKey, Open311Api open311) =>
             {
                 var (id, suffix) = Open311Api.SplitSuffix(code);
-                return open311.RunAsync(http, suffix, apiKey, "api.service", (f, _) => open311.DefinitionAsync(f, id, http.RequestAborted), keyRequired: false);
+                return open311.RunAsync(http, suffix, apiKey, AuditActions.ApiService, (f, _) => open311.DefinitionAsync(f, id, http.RequestAborted), keyRequired: false);
             })
             .WithSummary("ویژگی‌هایی که درخواست یک خدمت لازم دارد (service definition)")
             .WithDescription(PublicDescription);
@@ -94,7 +95,7 @@ public static class Open311Endpoints
         api.MapGet("requests/{id}", (HttpContext http, string id, [FromQuery(Name = "api_key")] string? apiKey, Open311Api open311, Open311Queries queries) =>
             {
                 var (code, suffix) = Open311Api.SplitSuffix(id);
-                return open311.RunAsync(http, suffix, apiKey, "api.request.view", (f, _) => queries.OneAsync(f, code, http.RequestAborted));
+                return open311.RunAsync(http, suffix, apiKey, AuditActions.ApiRequestView, (f, _) => queries.OneAsync(f, code, http.RequestAborted));
             })
             .WithSummary("یک درخواست با کد پیگیری آن (وضعیت و پاسخ منتشرشده)")
             .WithDescription(KeyDescription);

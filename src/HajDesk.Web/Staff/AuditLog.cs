@@ -4,55 +4,6 @@ using HajDesk.Core.Data;
 
 namespace HajDesk.Web.Staff;
 
-/// <summary>The stable names of audited actions (<see cref="AuditEntry.Action"/>).</summary>
-public static class AuditActions
-{
-    public const string SignIn = "sign-in";
-    public const string SignInFailure = "sign-in.failure";
-    public const string SignOut = "sign-out";
-    public const string DirectoryRevoke = "directory.revoke";
-    public const string DirectoryUpdate = "directory.update";
-    public const string TwoFactorEnable = "2fa.enable";
-    public const string TwoFactorDisable = "2fa.disable";
-    public const string TwoFactorFailure = "2fa.failure";
-    public const string CreateAdmin = "staff.create-admin";
-    public const string ResetAdmin = "staff.reset-admin";
-    public const string RecoveryCodesNew = "2fa.recovery-codes";
-    public const string RecoveryCodeSignIn = "2fa.recovery-sign-in";
-    public const string InboxSearch = "inbox.search";
-    public const string RequestView = "request.view";
-    public const string FileDownload = "file.download";
-    public const string RequestTake = "request.take";
-    public const string RequestAssign = "request.assign";
-    public const string RequestAnswer = "request.answer";
-    public const string RequestNote = "request.note";
-    public const string RequestRefer = "request.refer";
-    public const string RequestClose = "request.close";
-    public const string RequestReopen = "request.reopen";
-    public const string RequestAsk = "request.ask";
-    public const string RequestIncidentLink = "request.incident-link";
-    public const string RequestIncidentUnlink = "request.incident-unlink";
-    public const string RequestMerge = "request.merge";
-    public const string InboxBulk = "inbox.bulk";
-    public const string AbsenceCreate = "absence.create";
-    public const string AbsenceDelete = "absence.delete";
-    public const string AbsenceHandOver = "absence.hand-over";
-    public const string IncidentCreate = "incident.create";
-    public const string IncidentView = "incident.view";
-    public const string IncidentAnswer = "incident.answer";
-    public const string IncidentCloseRequests = "incident.close-requests";
-    public const string IncidentClose = "incident.close";
-    public const string InboxExport = "inbox.export";
-    public const string ReportExport = "reports.export";
-    public const string PeriodicReport = "reports.periodic";
-}
-
-/// <summary>
-/// Writes <see cref="AuditEntry"/> rows: who (the signed-in staff member, or the name given), what, on which
-/// request, when (UTC) and from which client IP. <see cref="Add"/> only stages the row, so an action and its audit
-/// row commit in the same <c>SaveChanges</c>; <see cref="WriteAsync"/> saves at once.
-/// </summary>
-/// <remarks>Details never carry a national code, phone number or password; see <see cref="SafeUserName"/>.</remarks>
 public sealed class AuditLog(HajDeskDbContext db, IHttpContextAccessor http, TimeProvider time)
 {
     public const int MaxDetailsLength = 1000;

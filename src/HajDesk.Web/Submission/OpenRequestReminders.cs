@@ -43,7 +43,7 @@ public sealed class OpenRequestReminders(
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<OpenRequestNoticeOptions> options)
 {
-    public const string AuditAction = "citizen.open-request-reminder";
+    public const string AuditAction = AuditActions.CitizenOpenRequestReminder;
 
     /// <summary>The SMS: the tracking code (Persian digits, in groups) and when the request was sent.</summary>
     public static string SmsText(string trackingCode, DateTime createdAt) =>

@@ -67,7 +67,7 @@ public sealed class WebhookAdmin(HajDeskDbContext db, WebhookSecrets secrets, Au
         };
         Apply(subscriber, input);
         db.WebhookSubscribers.Add(subscriber);
-        audit.Add(AdminAuditActions.WebhookCreate, null, Describe(subscriber));
+        audit.Add(AuditActions.WebhookCreate, null, Describe(subscriber));
         await db.SaveChangesAsync(cancellationToken);
         return (subscriber, secret);
     }
@@ -81,7 +81,7 @@ public sealed class WebhookAdmin(HajDeskDbContext db, WebhookSecrets secrets, Au
         subscriber.Url = WebhookRules.CheckUrl(input.Address, options.Value.AllowPrivateNetworks).Url;
         subscriber.IsActive = input.IsActive;
         Apply(subscriber, input);
-        audit.Add(AdminAuditActions.WebhookUpdate, null, Describe(subscriber));
+        audit.Add(AuditActions.WebhookUpdate, null, Describe(subscriber));
         if (!subscriber.AllProvinces)
         {
             // Events already waiting for a request of a province it may no longer see are given up, not sent,
@@ -109,7 +109,7 @@ public sealed class WebhookAdmin(HajDeskDbContext db, WebhookSecrets secrets, Au
         ArgumentNullException.ThrowIfNull(subscriber);
         var (secret, protectedSecret, prefix) = secrets.Create();
         (subscriber.ProtectedSecret, subscriber.SecretPrefix) = (protectedSecret, prefix);
-        audit.Add(AdminAuditActions.WebhookSecret, null, $"«{subscriber.Name}» (#{subscriber.Id})، رمز تازه {prefix}…");
+        audit.Add(AuditActions.WebhookSecret, null, $"«{subscriber.Name}» (#{subscriber.Id})، رمز تازه {prefix}…");
         await db.SaveChangesAsync(cancellationToken);
         return secret;
     }

@@ -114,7 +114,7 @@ public class FieldsTests
         Assert.NotNull((await admin.GetPageAsync(url)).QuerySelector($"[data-field-id='{fields[0].Id}'] [data-testid=retired]"));
 
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action.StartsWith("field.")).OrderBy(a => a.Id).ToListAsync());
-        Assert.Equal([AdminAuditActions.FieldCreate, AdminAuditActions.FieldCreate, AdminAuditActions.FieldUpdate], audit.Select(a => a.Action));
+        Assert.Equal([AuditActions.FieldCreate, AuditActions.FieldCreate, AuditActions.FieldUpdate], audit.Select(a => a.Action));
         Assert.Contains("بازنشسته", audit[2].Details, StringComparison.Ordinal);
 
         var expert = await app.SignInAsync("tehran.expert");

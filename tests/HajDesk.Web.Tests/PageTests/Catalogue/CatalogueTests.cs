@@ -187,8 +187,8 @@ public class CatalogueTests
         Assert.Equal(ServiceCode.TakenMessage, (await taken.AssertPageAsync(HttpStatusCode.BadRequest)).QuerySelector("#Entry_ServiceCode-error")!.TextContent.Trim());
 
         var actions = await app.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync());
-        Assert.Contains(AdminAuditActions.CatalogueUpdate, actions);
-        Assert.Contains(AdminAuditActions.QuestionCreate, actions);
+        Assert.Contains(AuditActions.CatalogueUpdate, actions);
+        Assert.Contains(AuditActions.QuestionCreate, actions);
         var experts = await app.SignInAsync("tehran.expert");
         Assert.NotEqual(HttpStatusCode.OK, (await experts.GetAsync(url)).StatusCode);
     }

@@ -35,7 +35,7 @@ public class LostModel(
     public const string Answer =
         "اگر درخواستی با این مشخصات در دوازده ماه گذشته ثبت شده باشد، کد پیگیری آن به شماره همراه تأییدشده‌اش پیامک می‌شود.";
 
-    public const string AuditAction = "citizen.lost-codes";
+    public const string AuditAction = AuditActions.CitizenLostCodes;
 
     /// <summary>The SMS, around the codes (Persian digits, in groups).</summary>
     public static string SmsText(IEnumerable<string> codes) =>

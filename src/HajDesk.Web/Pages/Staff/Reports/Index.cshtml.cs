@@ -22,7 +22,7 @@ public class IndexModel(
     HajDeskDbContext db, CurrentStaff currentStaff, ReportQueries reports, ReportComments comments, AuditLog audit, TableExport export) : PageModel
 {
     /// <summary>The audit action of a dashboard view.</summary>
-    public const string AuditAction = "report.view";
+    public const string AuditAction = AuditActions.ReportView;
 
     /// <summary>The groupings offered, with their Persian names, in the order of the tabs.</summary>
     public static IReadOnlyList<(string Key, ReportGrouping Grouping, string Name)> Views { get; } =

@@ -158,7 +158,7 @@ public class RegisterModel(
             if (result.Outcome == SubmissionOutcome.Created)
             {
                 var verified = MobileCheck == VerifyChoice ? "، تلفن همراه تأییدشده" : "، تلفن همراه تأییدنشده";
-                await audit.WriteAsync(AdminAuditActions.RequestRegister, result.RequestId, $"ثبت برای متقاضی از راه {channel.ToPersian()}{verified}");
+                await audit.WriteAsync(AuditActions.RequestRegister, result.RequestId, $"ثبت برای متقاضی از راه {channel.ToPersian()}{verified}");
             }
 
             (Registered, RegisteredId) = (result.TrackingCode, result.RequestId?.ToString(System.Globalization.CultureInfo.InvariantCulture));

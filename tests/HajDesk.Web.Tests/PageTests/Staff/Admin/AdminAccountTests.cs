@@ -61,7 +61,7 @@ public class AdminAccountTests
         Assert.Equal(HttpStatusCode.OK, (await expert.GetAsync($"/staff/requests/{onY.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync($"/staff/requests/{onOther.Id}")).StatusCode);
 
-        var entry = Assert.Single(await app.AuditAsync(AdminAuditActions.StaffCreate));
+        var entry = Assert.Single(await app.AuditAsync(AuditActions.StaffCreate));
         Assert.Equal(world.Admin.Id, entry.UserId);
         Assert.StartsWith("حساب «tehran.new-expert1» (علی  رضایی)؛ کارشناس، استان تهران، فقط موضوع‌های «حج تمتع»، «عمره مفرده»", entry.Details, StringComparison.Ordinal);
         Assert.DoesNotContain(StaffTestData.Password, entry.Details, StringComparison.Ordinal);
@@ -199,7 +199,7 @@ public class AdminAccountTests
         Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync($"/staff/requests/{onX.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await expert.GetAsync($"/staff/requests/{isfahanRequest.Id}")).StatusCode);
 
-        var updates = await app.AuditAsync(AdminAuditActions.StaffUpdate);
+        var updates = await app.AuditAsync(AuditActions.StaffUpdate);
         Assert.Equal(2, updates.Count);
         Assert.Equal("حساب «tehran.expert»؛ کارشناس، استان تهران ← کارشناس، استان تهران، فقط موضوع‌های «حج تمتع»", updates[0].Details);
         Assert.Contains("← سرپرست، استان اصفهان", updates[1].Details, StringComparison.Ordinal);
@@ -237,8 +237,8 @@ public class AdminAccountTests
         Assert.False((await UserAsync(app, "tehran.expert")).IsDisabled);
         await app.SignInAsync("tehran.expert");
 
-        Assert.Equal("حساب «tehran.expert»", Assert.Single(await app.AuditAsync(AdminAuditActions.StaffDisable)).Details);
-        Assert.Single(await app.AuditAsync(AdminAuditActions.StaffEnable));
+        Assert.Equal("حساب «tehran.expert»", Assert.Single(await app.AuditAsync(AuditActions.StaffDisable)).Details);
+        Assert.Single(await app.AuditAsync(AuditActions.StaffEnable));
     }
 
     [Fact]
@@ -275,7 +275,7 @@ public class AdminAccountTests
         var user = await UserAsync(app, "tehran.expert");
         Assert.Null(user.LockoutEnd);
         Assert.Equal(0, user.AccessFailedCount);
-        var entry = Assert.Single(await app.AuditAsync(AdminAuditActions.StaffPasswordReset));
+        var entry = Assert.Single(await app.AuditAsync(AuditActions.StaffPasswordReset));
         Assert.Equal("حساب «tehran.expert»؛ قفل حساب هم برداشته شد", entry.Details);
         Assert.DoesNotContain(NewPassword, await app.WithDbAsync(db => db.AuditEntries.Select(a => a.Details ?? "").ToListAsync()).ContinueWith(t => string.Join("\n", t.Result)), StringComparison.Ordinal);
     }
@@ -321,7 +321,7 @@ public class AdminAccountTests
         Assert.False(stored.TwoFactorEnabled);
         Assert.False(await app.WithDbAsync(db => db.UserTokens.AnyAsync(t => t.UserId == stored.Id)));
         await app.SignInAsync("tehran.expert");
-        Assert.Equal("حساب «tehran.expert»", Assert.Single(await app.AuditAsync(AdminAuditActions.StaffTwoFactorReset)).Details);
+        Assert.Equal("حساب «tehran.expert»", Assert.Single(await app.AuditAsync(AuditActions.StaffTwoFactorReset)).Details);
     }
 
     [Fact]
@@ -400,7 +400,7 @@ public class AdminAccountTests
         Assert.True(race.Fired);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.False((await UserAsync(baseApp, "tehran.expert")).IsDisabled);
-        Assert.Empty(await baseApp.AuditAsync(AdminAuditActions.StaffDisable));
+        Assert.Empty(await baseApp.AuditAsync(AuditActions.StaffDisable));
     }
 
     /// <summary>When armed, moves an account's version behind the context's back (as any other save would) just before it saves it.</summary>

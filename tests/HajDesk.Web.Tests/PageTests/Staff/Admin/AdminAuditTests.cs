@@ -92,11 +92,11 @@ public class AdminAuditTests
         await (await admin.PostPageFormAsync("/staff/admin/canned/new", "[data-testid=canned-form]",
             new Dictionary<string, string?> { ["Title"] = "عنوان", ["Text"] = "متن" })).AssertRedirectAsync();
 
-        var page = await admin.GetPageAsync($"/staff/admin/audit?action={AdminAuditActions.CannedCreate}");
+        var page = await admin.GetPageAsync($"/staff/admin/audit?action={AuditActions.CannedCreate}");
         var row = Assert.Single(page.QuerySelectorAll("[data-testid=audit-row]"));
         Assert.Equal("admin.test", row.Children[1].TextContent.Trim());
         Assert.Equal("افزودن پاسخ آماده", row.Children[2].TextContent.Trim());
         Assert.Equal("«عنوان»", row.Children[4].TextContent.Trim());
-        Assert.Contains(page.QuerySelectorAll("#Action option"), o => o.GetAttribute("value") == AdminAuditActions.StaffPasswordReset);
+        Assert.Contains(page.QuerySelectorAll("#Action option"), o => o.GetAttribute("value") == AuditActions.StaffPasswordReset);
     }
 }

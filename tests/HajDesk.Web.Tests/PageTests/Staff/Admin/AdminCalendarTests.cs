@@ -45,7 +45,7 @@ public class AdminCalendarTests
         var row = page.QuerySelector($"[data-testid=holiday-row][data-date='{typed}']");
         Assert.NotNull(row);
         Assert.Contains("تعطیلی آزمایشی", row.TextContent, StringComparison.Ordinal);
-        var audit = Assert.Single(await app.AuditAsync(AdminAuditActions.HolidayAdd));
+        var audit = Assert.Single(await app.AuditAsync(AuditActions.HolidayAdd));
         Assert.Equal("admin.test", audit.UserName);
         Assert.Contains("«تعطیلی آزمایشی»", audit.Details, StringComparison.Ordinal);
     }
@@ -80,7 +80,7 @@ public class AdminCalendarTests
         Assert.Contains(HolidayRules.DateRequired, script.TextOf("[data-testid=errors]"), StringComparison.Ordinal);
         Assert.Equal("<script>alert(1)</script>", script.QuerySelector<IHtmlInputElement>("#Input_Title")!.Value);
         Assert.Equal(count, await app.WithDbAsync(db => db.Holidays.CountAsync()));
-        Assert.Empty(await app.AuditAsync(AdminAuditActions.HolidayAdd));
+        Assert.Empty(await app.AuditAsync(AuditActions.HolidayAdd));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class AdminCalendarTests
         await (await UploadAsync(admin, "۱۴۱۰/۰۳/۰۱,عید فطر\n1410/03/02,\"تعطیلی، پس از عید\"\n")).AssertRedirectAsync();
 
         Assert.Equal(count + 2, await app.WithDbAsync(db => db.Holidays.CountAsync()));
-        var audit = Assert.Single(await app.AuditAsync(AdminAuditActions.HolidayAdd));
+        var audit = Assert.Single(await app.AuditAsync(AuditActions.HolidayAdd));
         Assert.Contains("«عید فطر»", audit.Details, StringComparison.Ordinal);
         Assert.Contains("«تعطیلی، پس از عید»", audit.Details, StringComparison.Ordinal);
     }
@@ -140,7 +140,7 @@ public class AdminCalendarTests
         await (await admin.PostFormAsync(form!)).AssertRedirectAsync();
 
         Assert.False(await app.WithDbAsync(db => db.Holidays.AnyAsync(h => h.Id == holiday.Id)));
-        Assert.Contains(holiday.Title, Assert.Single(await app.AuditAsync(AdminAuditActions.HolidayDelete)).Details, StringComparison.Ordinal);
+        Assert.Contains(holiday.Title, Assert.Single(await app.AuditAsync(AuditActions.HolidayDelete)).Details, StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient admin, string csv)

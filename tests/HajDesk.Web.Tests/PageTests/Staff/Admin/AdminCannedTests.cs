@@ -44,7 +44,7 @@ public class AdminCannedTests
 
         var audit = await app.AdminAuditAsync();
         Assert.Equal(
-            [AdminAuditActions.CannedCreate, AdminAuditActions.CannedUpdate, AdminAuditActions.CannedDeactivate, AdminAuditActions.CannedActivate],
+            [AuditActions.CannedCreate, AuditActions.CannedUpdate, AuditActions.CannedDeactivate, AuditActions.CannedActivate],
             audit.Select(a => a.Action));
         Assert.Equal("«راهنمای ثبت‌نام» ← «راهنمای ثبت‌نام عمره»", audit[1].Details);
         Assert.All(audit, a => Assert.Equal(world.Admin.Id, a.UserId));

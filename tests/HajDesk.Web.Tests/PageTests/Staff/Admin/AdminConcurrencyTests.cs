@@ -47,7 +47,7 @@ public class AdminConcurrencyTests
         Assert.Equal("متن من", conflict.QuerySelector<IHtmlTextAreaElement>("#Text")!.Value);
         var stored = await app.WithDbAsync(db => db.CannedAnswers.AsNoTracking().SingleAsync(c => c.Id == id));
         Assert.Equal(("متن همکار", 2), (stored.Text, stored.Version));
-        Assert.Single(await app.AuditAsync(AdminAuditActions.CannedUpdate));
+        Assert.Single(await app.AuditAsync(AuditActions.CannedUpdate));
 
         // The list drawn before the colleague's save is stale too.
         var toggle = await (await admin.PostFormAsync(staleList.Form($"[data-testid=canned-row][data-id='{id}'] [data-testid=toggle-form]")))
@@ -81,7 +81,7 @@ public class AdminConcurrencyTests
         Assert.Equal("موضوع من", conflict.QuerySelector<IHtmlInputElement>("#EmailSubject")!.Value);
         Assert.Equal("موضوع همکار", await app.WithDbAsync(db =>
             db.MessageTemplates.Where(t => t.Key == MessageTemplates.RequestReceived).Select(t => t.EmailSubject).SingleAsync()));
-        Assert.Single(await app.AuditAsync(AdminAuditActions.TemplateUpdate));
+        Assert.Single(await app.AuditAsync(AuditActions.TemplateUpdate));
 
         await (await admin.PostFormAsync(conflict.Form("[data-testid=template-form]"))).AssertRedirectAsync();
         Assert.Equal("موضوع من", await app.WithDbAsync(db =>

@@ -90,9 +90,9 @@ public class AdminHappyPathTests
         // Every change is in the audit log, by the administrator, and the audit page shows them newest first.
         var actions = (await app.AdminAuditAsync()).Select(a => a.Action).ToList();
         Assert.Equal(
-            [AdminAuditActions.SubjectCreate, AdminAuditActions.SubjectMove, AdminAuditActions.SubjectUpdate, AdminAuditActions.SubjectDeactivate,
-                AdminAuditActions.ProvinceUpdate, AdminAuditActions.StaffCreate, AdminAuditActions.StaffUpdate, AdminAuditActions.StaffPasswordReset,
-                AdminAuditActions.StaffDisable, AdminAuditActions.CannedCreate],
+            [AuditActions.SubjectCreate, AuditActions.SubjectMove, AuditActions.SubjectUpdate, AuditActions.SubjectDeactivate,
+                AuditActions.ProvinceUpdate, AuditActions.StaffCreate, AuditActions.StaffUpdate, AuditActions.StaffPasswordReset,
+                AuditActions.StaffDisable, AuditActions.CannedCreate],
             actions);
         var audit = await admin.GetPageAsync("/staff/admin/audit?UserName=admin.test");
         var shown = audit.QuerySelectorAll("[data-testid=audit-row]").Select(r => r.GetAttribute("data-action")).Where(a => a != AuditActions.SignIn && a != AuditActions.RequestView).ToList();

@@ -39,7 +39,7 @@ public class AdminInformationTests
         var stored = await app.WithDbAsync(db => db.InformationPages.AsNoTracking().SingleAsync(p => p.Key == InformationTexts.Privacy));
         Assert.Equal("بند نخست با ی و ک عربی.\n\n<script>alert('x')</script><img src=x onerror=alert(1)>\n- تلفن {HelpPhone}\n- &lt;b&gt;", stored.Text);
         Assert.Equal(2, stored.Version);
-        var audit = Assert.Single(await app.AuditAsync(AdminAuditActions.InformationUpdate));
+        var audit = Assert.Single(await app.AuditAsync(AuditActions.InformationUpdate));
         Assert.Equal(("admin.test", $"«حریم خصوصی»: متن تازه ({Persian(stored.Text!.Length)} نویسه)"), (audit.UserName, audit.Details));
         Assert.Equal("متن ذخیره شد.", (await admin.GetPageAsync(location)).TextOf("[data-testid=done]"));
 
@@ -124,7 +124,7 @@ public class AdminInformationTests
         Assert.Equal("متن من", conflict.QuerySelector<IHtmlTextAreaElement>("#Text")!.Value);
         var stored = await app.WithDbAsync(db => db.InformationPages.AsNoTracking().SingleAsync(p => p.Key == InformationTexts.Privacy));
         Assert.Equal(("متن همکار", 2), (stored.Text, stored.Version));
-        Assert.Equal(["admin.two"], (await app.AuditAsync(AdminAuditActions.InformationUpdate)).Select(a => a.UserName));
+        Assert.Equal(["admin.two"], (await app.AuditAsync(AuditActions.InformationUpdate)).Select(a => a.UserName));
 
         // Sent again from the returned page, it applies.
         await (await admin.PostFormAsync(conflict.Form("[data-testid=information-form]"))).AssertRedirectAsync();
@@ -138,7 +138,7 @@ public class AdminInformationTests
         var refused = await (await admin.PostFormAsync(staleReset.Form("[data-testid=reset-form]"))).AssertPageAsync(HttpStatusCode.Conflict);
         Assert.Equal(EditConflict.Message, refused.TextOf("[data-testid=conflict]"));
         Assert.Equal("متن دوم همکار", await app.WithDbAsync(db => db.InformationPages.Where(p => p.Key == InformationTexts.Privacy).Select(p => p.Text).SingleAsync()));
-        Assert.Empty(await app.AuditAsync(AdminAuditActions.InformationReset));
+        Assert.Empty(await app.AuditAsync(AuditActions.InformationReset));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public class AdminInformationTests
         // The default sent back unchanged: still the default (it follows later improvements), nothing audited.
         await (await admin.PostPageFormAsync(accessibility, "[data-testid=information-form]")).AssertRedirectAsync();
         Assert.Null(await app.WithDbAsync(db => db.InformationPages.Where(p => p.Key == InformationTexts.Accessibility).Select(p => p.Text).SingleAsync()));
-        Assert.Empty(await app.AuditAsync(AdminAuditActions.InformationUpdate));
+        Assert.Empty(await app.AuditAsync(AuditActions.InformationUpdate));
 
         await (await admin.PostPageFormAsync(accessibility, "[data-testid=information-form]", new Dictionary<string, string?> { ["Text"] = "بیانیه کوتاه" }))
             .AssertRedirectAsync();
@@ -162,7 +162,7 @@ public class AdminInformationTests
 
         Assert.Equal("متن پیش‌فرض بازگردانده شد.", (await admin.GetPageAsync(location)).TextOf("[data-testid=done]"));
         Assert.Null(await app.WithDbAsync(db => db.InformationPages.Where(p => p.Key == InformationTexts.Accessibility).Select(p => p.Text).SingleAsync()));
-        var reset = Assert.Single(await app.AuditAsync(AdminAuditActions.InformationReset));
+        var reset = Assert.Single(await app.AuditAsync(AuditActions.InformationReset));
         Assert.Equal(("admin.test", "«بیانیه دسترس‌پذیری»: بازگشت به متن پیش‌فرض"), (reset.UserName, reset.Details));
         Assert.Contains("صفحه‌خوان", (await app.NewClient().GetDocumentAsync("/accessibility")).TextOf("[data-testid=information-text]"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/staff/admin/information/terms")).StatusCode);
@@ -172,7 +172,7 @@ public class AdminInformationTests
     {
         var rows = await app.WithDbAsync(db => db.InformationPages.AsNoTracking().OrderBy(p => p.Key).Select(p => new { p.Text, p.Version }).ToListAsync());
         Assert.All(rows, r => Assert.Equal(((string?)null, 1), (r.Text, r.Version)));
-        Assert.Empty(await app.AuditAsync(AdminAuditActions.InformationUpdate));
+        Assert.Empty(await app.AuditAsync(AuditActions.InformationUpdate));
     }
 
     private static string Persian(int n) => HajDesk.Core.Persian.PersianText.ToPersianDigits(n.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)).Replace(',', '٬');

@@ -49,7 +49,7 @@ public class AdminNotificationTests
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         var stored = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == id));
         Assert.Equal(OutboxStatus.Pending, stored.Status);
-        Assert.Single(await app.AuditAsync(AdminAuditActions.NotificationRetry));
+        Assert.Single(await app.AuditAsync(AuditActions.NotificationRetry));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class AdminNotificationTests
         Assert.Contains("{NationalCode}", unknown.TextOf("#SmsText-error"), StringComparison.Ordinal);
         var stored = await app.WithDbAsync(db => db.MessageTemplates.SingleAsync(t => t.Key == MessageTemplates.RequestAnswered));
         Assert.Equal("{FirstName} عزیز، درخواست {TrackingCode} پاسخ دارد: {FollowUpUrl}", stored.SmsText);
-        Assert.Single(await app.AuditAsync(AdminAuditActions.TemplateUpdate));
+        Assert.Single(await app.AuditAsync(AuditActions.TemplateUpdate));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/staff/admin/notifications/templates/no.such")).StatusCode);
     }
 }

@@ -36,13 +36,13 @@ public class AdminProvinceTests
         var citizen = await SendPage.OpenAsync(app.CreateClient());
         var option = citizen.Document.QuerySelectorAll<IHtmlOptionElement>("#Input_ProvinceId option").Single(o => o.Value == AdminPages.Id(qom.Id));
         Assert.Equal("قم مقدس", option.TextContent.Trim());
-        var entry = Assert.Single(await app.AuditAsync(AdminAuditActions.ProvinceUpdate));
+        var entry = Assert.Single(await app.AuditAsync(AuditActions.ProvinceUpdate));
         Assert.Equal("استان Qom: نام: «قم» ← «قم مقدس»", entry.Details);
         Assert.Equal(world.Admin.Id, entry.UserId);
 
         await (await admin.PostPageFormAsync("/staff/admin/provinces", "[data-testid=province-form][data-code=Qom]",
             new Dictionary<string, string?> { [Field(qomId, "AreaCode")] = "026" })).AssertRedirectAsync();
-        Assert.Equal("استان Qom: پیش‌شماره: 025 ← 026", (await app.AuditAsync(AdminAuditActions.ProvinceUpdate))[1].Details);
+        Assert.Equal("استان Qom: پیش‌شماره: 025 ← 026", (await app.AuditAsync(AuditActions.ProvinceUpdate))[1].Details);
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public class AdminProvinceTests
         Assert.Single(page.QuerySelectorAll(".is-invalid"));
         var after = await app.WithDbAsync(db => db.Provinces.AsNoTracking().SingleAsync(p => p.Code == "Qom"));
         Assert.Equal((before.Name, before.AreaCode), (after.Name, after.AreaCode));
-        Assert.Empty(await app.AuditAsync(AdminAuditActions.ProvinceUpdate));
+        Assert.Empty(await app.AuditAsync(AuditActions.ProvinceUpdate));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public class AdminRetentionTests
             .AssertRedirectAsync();
 
         Assert.Null(await app.WithDbAsync(db => db.RetentionSettings.Select(s => s.Months).SingleAsync()));
-        var audit = await app.AuditAsync(AdminAuditActions.RetentionUpdate);
+        var audit = await app.AuditAsync(AuditActions.RetentionUpdate);
         Assert.Equal(["خاموش → ۱۸ ماه پس از بسته شدن", "۱۸ ماه پس از بسته شدن → خاموش"], audit.Select(a => a.Details));
         Assert.All(audit, a => Assert.Equal("admin.test", a.UserName));
     }
@@ -65,7 +65,7 @@ public class AdminRetentionTests
         }
 
         Assert.False(await app.WithDbAsync(db => db.RetentionSettings.AnyAsync()));
-        Assert.Empty(await app.AuditAsync(AdminAuditActions.RetentionUpdate));
+        Assert.Empty(await app.AuditAsync(AuditActions.RetentionUpdate));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public class AdminSubjectTests
 
         var audit = await app.AdminAuditAsync();
         Assert.Equal(
-            [AdminAuditActions.SubjectCreate, AdminAuditActions.SubjectDeactivate, AdminAuditActions.SubjectActivate, AdminAuditActions.SubjectCreate],
+            [AuditActions.SubjectCreate, AuditActions.SubjectDeactivate, AuditActions.SubjectActivate, AuditActions.SubjectCreate],
             audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal((world.Admin.Id, "admin.test"), (a.UserId, a.UserName)));
         Assert.Equal("زیرموضوع «پیگیری گذرنامه» از «عمره مفرده»؛ مهلت ۱۰ روز کاری؛ پیوست الزامی", audit[0].Details);
@@ -150,7 +150,7 @@ public class AdminSubjectTests
         var stored = await app.WithDbAsync(db => db.Subjects.AsNoTracking().SingleAsync(s => s.Id == other.Id));
         Assert.Equal(("سایر موارد", 12, true, "سایر"), (stored.Name, stored.ResponseDays, stored.AttachmentRequired, stored.SeedKey));
         Assert.Contains("سایر موارد", await CitizenOptionsAsync(app, "Input_SubjectId"));
-        var entry = Assert.Single(await app.AuditAsync(AdminAuditActions.SubjectUpdate));
+        var entry = Assert.Single(await app.AuditAsync(AuditActions.SubjectUpdate));
         Assert.Equal("«سایر موارد»: نام: «سایر» ← «سایر موارد»؛ مهلت: ۷ ← ۱۲ روز کاری؛ پیوست: الزامی", entry.Details);
         Assert.Equal(world.Admin.Id, entry.UserId);
 
@@ -198,7 +198,7 @@ public class AdminSubjectTests
         var last = groups[groups.Length - 1].QuerySelector("[data-testid=subject-row]")!;
         Assert.NotNull(last.QuerySelector("[data-testid=move-down] button")!.GetAttribute("disabled"));
 
-        var moves = await app.AuditAsync(AdminAuditActions.SubjectMove);
+        var moves = await app.AuditAsync(AuditActions.SubjectMove);
         Assert.Equal(2, moves.Count);
         Assert.Equal("«عمره مفرده» یک جایگاه بالاتر رفت (جای «حج تمتع»)", moves[0].Details);
     }
@@ -225,7 +225,7 @@ public class AdminSubjectTests
         Assert.Equal("موضوع حذف شد.", (await admin.GetPageAsync("/staff/admin/subjects")).TextOf("[data-testid=done]"));
         Assert.False(await app.WithDbAsync(db => db.Subjects.AnyAsync(s => s.Id == temporary.Id)));
         Assert.False(await app.WithDbAsync(db => db.SubjectFields.AnyAsync(f => f.SubjectId == temporary.Id)));
-        Assert.Equal("موضوع اصلی «موقت»؛ مهلت ۷ روز کاری؛ پیوست اختیاری", Assert.Single(await app.AuditAsync(AdminAuditActions.SubjectDelete)).Details);
+        Assert.Equal("موضوع اصلی «موقت»؛ مهلت ۷ روز کاری؛ پیوست اختیاری", Assert.Single(await app.AuditAsync(AuditActions.SubjectDelete)).Details);
 
         // Used by a request: refused, with the offer to deactivate.
         await (await admin.PostPageFormAsync("/staff/admin/subjects/new", "[data-testid=subject-form]",
@@ -249,7 +249,7 @@ public class AdminSubjectTests
         Assert.Contains("کار ۱ کارشناس به این موضوع محدود شده است", await RefusalAsync(admin, special.Id), StringComparison.Ordinal);
 
         Assert.True(await app.WithDbAsync(db => db.Subjects.AnyAsync(s => s.Id == used.Id || s.Id == hajj.Id || s.Id == special.Id)));
-        Assert.Single(await app.AuditAsync(AdminAuditActions.SubjectDelete));
+        Assert.Single(await app.AuditAsync(AuditActions.SubjectDelete));
     }
 
     private static async Task<string> RefusalAsync(HttpClient admin, int id) =>
@@ -289,7 +289,7 @@ public class AdminSubjectTests
         await (await admin.PostFormAsync(conflict.Form("[data-testid=subject-form]"))).AssertRedirectAsync();
         var stored = await app.WithDbAsync(db => db.Subjects.AsNoTracking().SingleAsync(s => s.Id == other.Id));
         Assert.Equal(("نام من", 20, true), (stored.Name, stored.ResponseDays, stored.IsActive));
-        Assert.Equal(2, (await app.AuditAsync(AdminAuditActions.SubjectUpdate)).Count);
+        Assert.Equal(2, (await app.AuditAsync(AuditActions.SubjectUpdate)).Count);
     }
 
     [Fact]
@@ -311,7 +311,7 @@ public class AdminSubjectTests
         var conflict = await response.AssertPageAsync(HttpStatusCode.Conflict);
         Assert.Equal("نام من", conflict.QuerySelector<IHtmlInputElement>("#Name")!.Value);
         Assert.Equal("هم‌زمان", await baseApp.WithDbAsync(db => db.Subjects.Where(s => s.Id == other.Id).Select(s => s.Name).SingleAsync()));
-        Assert.Empty(await baseApp.AuditAsync(AdminAuditActions.SubjectUpdate));
+        Assert.Empty(await baseApp.AuditAsync(AuditActions.SubjectUpdate));
     }
 
     /// <summary>

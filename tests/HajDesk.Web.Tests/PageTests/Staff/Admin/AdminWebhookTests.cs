@@ -42,7 +42,7 @@ public class AdminWebhookTests
         Assert.True(stored.Wants(WebhookEvent.Received) && stored.Wants(WebhookEvent.Answered) && !stored.Wants(WebhookEvent.Closed));
         Assert.DoesNotContain(secret[WebhookRules.SecretMarker.Length..], stored.ProtectedSecret, StringComparison.Ordinal);
         Assert.Equal(secret[..WebhookRules.SecretPrefixLength], stored.SecretPrefix);
-        var audit = Assert.Single(await app.AuditAsync(AdminAuditActions.WebhookCreate));
+        var audit = Assert.Single(await app.AuditAsync(AuditActions.WebhookCreate));
         Assert.Equal("admin.test", audit.UserName);
         Assert.DoesNotContain(secret, audit.Details, StringComparison.Ordinal);
 
@@ -66,7 +66,7 @@ public class AdminWebhookTests
         var changed = await app.WithDbAsync(db => db.WebhookSubscribers.AsNoTracking().Include(s => s.Provinces).SingleAsync());
         Assert.Equal((true, false, true), (changed.AllProvinces, changed.IsActive, changed.Wants(WebhookEvent.Closed)));
         Assert.Empty(changed.Provinces);
-        Assert.Single(await app.AuditAsync(AdminAuditActions.WebhookUpdate));
+        Assert.Single(await app.AuditAsync(AuditActions.WebhookUpdate));
 
         // A new secret replaces the old one.
         var renewed = await (await admin.PostFormAsync((await admin.GetPageAsync($"/staff/admin/webhooks/{stored.Id}")).Form("[data-testid=secret-form]")))
@@ -74,7 +74,7 @@ public class AdminWebhookTests
         var newSecret = renewed.QuerySelector("[data-testid=new-secret-value]")!.GetAttribute("value")!;
         Assert.NotEqual(secret, newSecret);
         Assert.Equal(newSecret[..WebhookRules.SecretPrefixLength], await app.WithDbAsync(db => db.WebhookSubscribers.Select(s => s.SecretPrefix).SingleAsync()));
-        Assert.Single(await app.AuditAsync(AdminAuditActions.WebhookSecret));
+        Assert.Single(await app.AuditAsync(AuditActions.WebhookSecret));
 
         // The delivery log lists the subscriber's deliveries with their outcome.
         var request = await world.Data.CreateRequestAsync("Tehran", world.SubjectX);
@@ -168,7 +168,7 @@ public class AdminWebhookTests
 
         Assert.Contains(expected, page.TextOf("[data-testid=errors]"), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.WebhookSubscribers.CountAsync()));
-        Assert.Empty(await app.AuditAsync(AdminAuditActions.WebhookCreate));
+        Assert.Empty(await app.AuditAsync(AuditActions.WebhookCreate));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public class CreateModel(HajDeskDbContext db, UserManager<StaffUser> users, Audi
         }
 
         // Staged first, so that Identity's one SaveChanges writes the account and its audit row together.
-        audit.Add(AdminAuditActions.StaffCreate, null,
+        audit.Add(AuditActions.StaffCreate, null,
             $"حساب «{user.UserName}» ({user.DisplayName})؛ {AccountAdmin.DescribeAssignment(user.Role, user.ProvinceId, subjectIds, Provinces, MainSubjects)}");
         var result = await users.CreateAsync(user, Password!);
         if (!result.Succeeded)

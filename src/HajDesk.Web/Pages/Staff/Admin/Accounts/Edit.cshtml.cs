@@ -95,14 +95,14 @@ public class EditModel(
             return RedirectToPage("Edit", new { id });
         }
 
-        return await SaveAsync(user, AdminAuditActions.StaffUpdate, string.Join("؛ ", changes), "حساب ذخیره شد.", cancellationToken);
+        return await SaveAsync(user, AuditActions.StaffUpdate, string.Join("؛ ", changes), "حساب ذخیره شد.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken)
     {
         var me = await currentStaff.RequireAsync(cancellationToken);
         return await ActAsync(id, "status", user => Task.FromResult(AccountAdmin.Disable(user, me.Id)),
-            AdminAuditActions.StaffDisable, null, "حساب غیرفعال شد؛ نشست‌های باز آن در درخواست بعدی بسته می‌شوند.", cancellationToken);
+            AuditActions.StaffDisable, null, "حساب غیرفعال شد؛ نشست‌های باز آن در درخواست بعدی بسته می‌شوند.", cancellationToken);
     }
 
     public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken cancellationToken) =>
@@ -110,18 +110,18 @@ public class EditModel(
         {
             user.IsDisabled = false;
             return Task.FromResult<string?>(null);
-        }, AdminAuditActions.StaffEnable, null, "حساب فعال شد.", cancellationToken);
+        }, AuditActions.StaffEnable, null, "حساب فعال شد.", cancellationToken);
 
     public Task<IActionResult> OnPostResetPasswordAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, "password", user => AccountAdmin.ResetPasswordAsync(users, user, NewPassword, ConfirmNewPassword),
-            AdminAuditActions.StaffPasswordReset, "قفل حساب هم برداشته شد",
+            AuditActions.StaffPasswordReset, "قفل حساب هم برداشته شد",
             "رمز تازه ثبت شد و قفل حساب برداشته شد؛ نشست‌های باز آن بسته می‌شوند.", cancellationToken);
 
     public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken)
     {
         var me = await currentStaff.RequireAsync(cancellationToken);
         return await ActAsync(id, "2fa", user => AccountAdmin.ResetTwoFactorAsync(db, user, me.Id, cancellationToken),
-            AdminAuditActions.StaffTwoFactorReset, null,
+            AuditActions.StaffTwoFactorReset, null,
             "ورود دومرحله‌ای این حساب برداشته شد؛ کاربر اکنون فقط با رمز وارد می‌شود و می‌تواند آن را دوباره راه بیندازد.", cancellationToken);
     }
 
@@ -156,7 +156,7 @@ public class EditModel(
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         await db.SaveChangesAsync(cancellationToken);
 
-        if (user.Id == (await currentStaff.RequireAsync(cancellationToken)).Id && action == AdminAuditActions.StaffPasswordReset)
+        if (user.Id == (await currentStaff.RequireAsync(cancellationToken)).Id && action == AuditActions.StaffPasswordReset)
         {
             // A new password for oneself: keep this browser signed in with the new security stamp.
             await signIn.RefreshSignInAsync(user);

@@ -51,7 +51,7 @@ public class IndexModel(HajDeskDbContext db, ApiKeyService keys, AuditLog audit,
         else
         {
             var (row, key) = keys.Issue(name, User.Identity?.Name);
-            audit.Add(AdminAuditActions.ApiKeyCreate, null, $"«{row.Name}» ({row.Prefix}…)");
+            audit.Add(AuditActions.ApiKeyCreate, null, $"«{row.Name}» ({row.Prefix}…)");
             await db.SaveChangesAsync(cancellationToken);
             NewKey = key;
             Name = null;
@@ -73,7 +73,7 @@ public class IndexModel(HajDeskDbContext db, ApiKeyService keys, AuditLog audit,
         if (key.IsActive)
         {
             key.RevokedAt = time.GetUtcNow().UtcDateTime;
-            audit.Add(AdminAuditActions.ApiKeyRevoke, null, $"«{key.Name}» ({key.Prefix}…)");
+            audit.Add(AuditActions.ApiKeyRevoke, null, $"«{key.Name}» ({key.Prefix}…)");
             await db.SaveChangesAsync(cancellationToken);
         }
 

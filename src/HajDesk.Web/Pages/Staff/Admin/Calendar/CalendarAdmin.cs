@@ -52,7 +52,7 @@ public sealed class CalendarAdmin(HajDeskDbContext db, AuditLog audit, WorkingCa
 
         settings.ThursdayIsWorkingDay = working;
         settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        audit.Add(AdminAuditActions.CalendarWeek, null, working ? "پنجشنبه روز کاری شد." : "پنجشنبه تعطیل شد.");
+        audit.Add(AuditActions.CalendarWeek, null, working ? "پنجشنبه روز کاری شد." : "پنجشنبه تعطیل شد.");
         return await SaveAndRecomputeAsync(cancellationToken);
     }
 
@@ -66,7 +66,7 @@ public sealed class CalendarAdmin(HajDeskDbContext db, AuditLog audit, WorkingCa
         }
 
         var details = string.Join("؛ ", entries.Take(20).Select(e => $"{JalaliDate.FormatNumeric(e.Date)} «{e.Title}»"));
-        audit.Add(AdminAuditActions.HolidayAdd, null, (entries.Count > 20 ? $"{entries.Count} روز: " : string.Empty) + details);
+        audit.Add(AuditActions.HolidayAdd, null, (entries.Count > 20 ? $"{entries.Count} روز: " : string.Empty) + details);
         return await SaveAndRecomputeAsync(cancellationToken);
     }
 
@@ -81,7 +81,7 @@ public sealed class CalendarAdmin(HajDeskDbContext db, AuditLog audit, WorkingCa
 
         db.ExpectVersion(holiday, version);
         db.Holidays.Remove(holiday);
-        audit.Add(AdminAuditActions.HolidayDelete, null, $"{JalaliDate.FormatNumeric(holiday.Date)} «{holiday.Title}»");
+        audit.Add(AuditActions.HolidayDelete, null, $"{JalaliDate.FormatNumeric(holiday.Date)} «{holiday.Title}»");
         return await SaveAndRecomputeAsync(cancellationToken);
     }
 

@@ -33,7 +33,7 @@ public class CreateModel(HajDeskDbContext db, AuditLog audit) : PageModel, ICann
 
         var item = new CannedAnswer { Title = title, Text = text, IsActive = true };
         db.CannedAnswers.Add(item);
-        audit.Add(AdminAuditActions.CannedCreate, null, $"«{title}»");
+        audit.Add(AuditActions.CannedCreate, null, $"«{title}»");
         await db.SaveChangesAsync(cancellationToken);
         this.Flash("پاسخ آماده افزوده شد.");
         return RedirectToPage("Index", null, $"canned-{item.Id}");

@@ -55,7 +55,7 @@ public class EditModel(HajDeskDbContext db, AdminEdit edit) : PageModel, ICanned
                 var details = item.Title == title ? $"«{title}»: متن تغییر کرد" : $"«{item.Title}» ← «{title}»" + (item.Text == text ? null : "؛ متن تغییر کرد");
                 item.Title = title;
                 item.Text = text;
-                return new AdminChange(AdminAuditActions.CannedUpdate, details);
+                return new AdminChange(AuditActions.CannedUpdate, details);
             },
             "پاسخ آماده ذخیره شد.", _ => RedirectToPage("Index", null, $"canned-{id}"), cancellationToken, found: item => Item = item);
     }

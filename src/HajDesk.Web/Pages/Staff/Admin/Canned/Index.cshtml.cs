@@ -40,7 +40,7 @@ public class IndexModel(HajDeskDbContext db, AdminEdit edit) : PageModel, IEditC
     private Task<IActionResult> SetActiveAsync(bool active, CancellationToken cancellationToken) =>
         edit.RunAsync(this, db.CannedAnswers, c => c.Id == Id, Version,
             item => AdminEdit.Switch(item.IsActive, active, value => item.IsActive = value,
-                AdminAuditActions.CannedActivate, AdminAuditActions.CannedDeactivate, $"«{item.Title}»"),
+                AuditActions.CannedActivate, AuditActions.CannedDeactivate, $"«{item.Title}»"),
             active
                 ? "پاسخ آماده فعال شد و به کارشناسان پیشنهاد می‌شود."
                 : "پاسخ آماده غیرفعال شد و دیگر به کارشناسان پیشنهاد نمی‌شود.",

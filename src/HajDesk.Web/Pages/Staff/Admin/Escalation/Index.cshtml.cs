@@ -82,7 +82,7 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit, EscalationRules rul
         setting.WarnDaysBefore = warn!.Value;
         setting.AdministratorsAfterDays = admins!.Value;
         setting.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        audit.Add(AdminAuditActions.EscalationUpdate, null, $"استان {province.EnglishName}: هشدار {warn} روز کاری پیش از مهلت، مدیران {admins} روز کاری پس از آن");
+        audit.Add(AuditActions.EscalationUpdate, null, $"استان {province.EnglishName}: هشدار {warn} روز کاری پیش از مهلت، مدیران {admins} روز کاری پس از آن");
         await db.SaveChangesAsync(cancellationToken);
         this.Flash("آستانه‌های استان ذخیره شد.");
         return RedirectToPage("Index", null, $"province-{id}");
@@ -101,7 +101,7 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit, EscalationRules rul
         {
             db.ExpectVersion(setting, input.Version);
             db.EscalationSettings.Remove(setting);
-            audit.Add(AdminAuditActions.EscalationReset, null, $"استان {id}");
+            audit.Add(AuditActions.EscalationReset, null, $"استان {id}");
             await db.SaveChangesAsync(cancellationToken);
         }
 

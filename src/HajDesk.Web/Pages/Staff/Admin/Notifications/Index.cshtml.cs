@@ -71,7 +71,7 @@ public class IndexModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext db)
             return NotFound();
         }
 
-        audit.Add(AdminAuditActions.NotificationRetry, null, $"پیام {Id.ToString(CultureInfo.InvariantCulture)}");
+        audit.Add(AuditActions.NotificationRetry, null, $"پیام {Id.ToString(CultureInfo.InvariantCulture)}");
         await db.SaveChangesAsync(cancellationToken);
         this.Flash("پیام دوباره در صف ارسال قرار گرفت.");
         return RedirectToPage("Index", new { view = "failed" });

@@ -58,7 +58,7 @@ public class TemplateModel(OutboxAdmin outbox, AuditLog audit, HajDeskDbContext 
         }
 
         // The audit row is added first so that the template's SaveChanges commits both together.
-        var entry = audit.Add(AdminAuditActions.TemplateUpdate, null, $"«{IndexModel.TemplateTitle(key)}»");
+        var entry = audit.Add(AuditActions.TemplateUpdate, null, $"«{IndexModel.TemplateTitle(key)}»");
         var result = await outbox.UpdateTemplateAsync(key, new TemplateUpdate(SmsText, EmailSubject, EmailText, Version), cancellationToken);
         if (!result.Succeeded)
         {

@@ -97,7 +97,7 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
             province.Name = name;
             province.AreaCode = areaCode;
             province.AssignmentMode = assignment;
-            audit.Add(AdminAuditActions.ProvinceUpdate, null, $"استان {province.EnglishName}: " + string.Join("؛ ", changes));
+            audit.Add(AuditActions.ProvinceUpdate, null, $"استان {province.EnglishName}: " + string.Join("؛ ", changes));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -70,7 +70,7 @@ public class IndexModel(HajDeskDbContext db, RetentionService retention, AuditLo
 
         if (settings.Months != months || db.Entry(settings).State == EntityState.Added)
         {
-            audit.Add(AdminAuditActions.RetentionUpdate, null, $"{Describe(settings.Months)} → {Describe(months)}");
+            audit.Add(AuditActions.RetentionUpdate, null, $"{Describe(settings.Months)} → {Describe(months)}");
             settings.Months = months;
             settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);

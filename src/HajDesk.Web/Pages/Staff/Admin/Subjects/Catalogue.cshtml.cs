@@ -79,7 +79,7 @@ public class CatalogueModel(HajDeskDbContext db, AuditLog audit) : PageModel, IE
 
         (subject.ServiceCode, subject.Description, subject.RequiredDocuments, subject.Steps, subject.LegalBasis, subject.Cost) =
             (code, description, documents, steps, legal, cost);
-        audit.Add(AdminAuditActions.CatalogueUpdate, null, $"«{subject.Name}» ({code})");
+        audit.Add(AuditActions.CatalogueUpdate, null, $"«{subject.Name}» ({code})");
         await db.SaveChangesAsync(cancellationToken);
         this.Flash("شناسنامه خدمت ذخیره شد.");
         return RedirectToPage("Catalogue", new { id });
@@ -101,7 +101,7 @@ public class CatalogueModel(HajDeskDbContext db, AuditLog audit) : PageModel, IE
 
         var order = await db.SubjectQuestions.Where(q => q.SubjectId == id).Select(q => (int?)q.DisplayOrder).MaxAsync(cancellationToken) ?? 0;
         db.SubjectQuestions.Add(new SubjectQuestion { SubjectId = id, Question = question, Answer = answer, DisplayOrder = order + 1 });
-        audit.Add(AdminAuditActions.QuestionCreate, null, $"«{question}»");
+        audit.Add(AuditActions.QuestionCreate, null, $"«{question}»");
         await db.SaveChangesAsync(cancellationToken);
         this.Flash("پرسش افزوده شد.");
         return RedirectToPage("Catalogue", new { id });
@@ -122,7 +122,7 @@ public class CatalogueModel(HajDeskDbContext db, AuditLog audit) : PageModel, IE
         }
 
         (item.Question, item.Answer, item.IsActive) = (question, answer, EditedQuestion.IsActive);
-        audit.Add(AdminAuditActions.QuestionUpdate, null, $"«{question}»" + (item.IsActive ? null : " (غیرفعال)"));
+        audit.Add(AuditActions.QuestionUpdate, null, $"«{question}»" + (item.IsActive ? null : " (غیرفعال)"));
         await db.SaveChangesAsync(cancellationToken);
         this.Flash("پرسش ذخیره شد.");
         return RedirectToPage("Catalogue", new { id });
@@ -136,7 +136,7 @@ public class CatalogueModel(HajDeskDbContext db, AuditLog audit) : PageModel, IE
         }
 
         db.SubjectQuestions.Remove(item);
-        audit.Add(AdminAuditActions.QuestionDelete, null, $"«{item.Question}»");
+        audit.Add(AuditActions.QuestionDelete, null, $"«{item.Question}»");
         await db.SaveChangesAsync(cancellationToken);
         this.Flash("پرسش حذف شد.");
         return RedirectToPage("Catalogue", new { id });

@@ -80,7 +80,7 @@ public class CreateModel(HajDeskDbContext db, AuditLog audit) : PageModel, ISubj
             IsActive = true,
         };
         db.Subjects.Add(subject);
-        audit.Add(AdminAuditActions.SubjectCreate, null, SubjectAdmin.Describe(subject, parent?.Name));
+        audit.Add(AuditActions.SubjectCreate, null, SubjectAdmin.Describe(subject, parent?.Name));
         await db.SaveChangesAsync(cancellationToken);
         this.Flash("موضوع افزوده شد.");
         return RedirectToPage("Index", null, $"subject-{subject.Id}");

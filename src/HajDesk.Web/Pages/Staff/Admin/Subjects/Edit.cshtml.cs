@@ -83,7 +83,7 @@ public class EditModel(HajDeskDbContext db, AuditLog audit, AdminEdit edit) : Pa
             subject.Name = name;
             subject.ResponseDays = days;
             subject.AttachmentRequired = AttachmentRequired;
-            audit.Add(AdminAuditActions.SubjectUpdate, null, $"«{name}»: " + string.Join("؛ ", changes));
+            audit.Add(AuditActions.SubjectUpdate, null, $"«{name}»: " + string.Join("؛ ", changes));
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -115,7 +115,7 @@ public class EditModel(HajDeskDbContext db, AuditLog audit, AdminEdit edit) : Pa
         // Its request fields go with it; one that a request answered keeps the subject (the foreign key refuses, below).
         db.SubjectFields.RemoveRange(await db.SubjectFields.Where(f => f.SubjectId == id).ToListAsync(cancellationToken));
         db.Subjects.Remove(subject);
-        audit.Add(AdminAuditActions.SubjectDelete, null, SubjectAdmin.Describe(subject, parentName));
+        audit.Add(AuditActions.SubjectDelete, null, SubjectAdmin.Describe(subject, parentName));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -136,7 +136,7 @@ public class EditModel(HajDeskDbContext db, AuditLog audit, AdminEdit edit) : Pa
     private Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken cancellationToken) =>
         edit.RunAsync(this, db.Subjects, s => s.Id == id, Version,
             subject => AdminEdit.Switch(subject.IsActive, active, value => subject.IsActive = value,
-                AdminAuditActions.SubjectActivate, AdminAuditActions.SubjectDeactivate, $"«{subject.Name}»"),
+                AuditActions.SubjectActivate, AuditActions.SubjectDeactivate, $"«{subject.Name}»"),
             active
                 ? "موضوع فعال شد و در فرم درخواست نمایش داده می‌شود."
                 : "موضوع غیرفعال شد و دیگر در فرم درخواست نمایش داده نمی‌شود.",

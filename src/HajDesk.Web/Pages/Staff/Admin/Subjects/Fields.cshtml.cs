@@ -72,7 +72,7 @@ public class FieldsModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEdit
             DisplayOrder = order + 1,
         };
         db.SubjectFields.Add(field);
-        audit.Add(AdminAuditActions.FieldCreate, null, $"«{label}» ({FieldRules.KindText(kind)}، {(field.IsRequired ? "الزامی" : "اختیاری")}) برای «{subject.Name}»");
+        audit.Add(AuditActions.FieldCreate, null, $"«{label}» ({FieldRules.KindText(kind)}، {(field.IsRequired ? "الزامی" : "اختیاری")}) برای «{subject.Name}»");
         await db.SaveChangesAsync(cancellationToken);
         this.Flash("فیلد افزوده شد.");
         return RedirectToPage("Fields", new { id });
@@ -127,7 +127,7 @@ public class FieldsModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEdit
 
         (field.Label, field.HelpText, field.Options, field.IsRequired, field.IsActive, field.DisplayOrder) =
             (label, help, options, EditedField.IsRequired, EditedField.IsActive, order);
-        audit.Add(AdminAuditActions.FieldUpdate, null, $"«{label}»: " + (changes.Count == 0 ? "بدون تغییر" : string.Join("؛ ", changes)));
+        audit.Add(AuditActions.FieldUpdate, null, $"«{label}»: " + (changes.Count == 0 ? "بدون تغییر" : string.Join("؛ ", changes)));
         await db.SaveChangesAsync(cancellationToken);
         this.Flash("فیلد ذخیره شد.");
         return RedirectToPage("Fields", new { id });

@@ -74,7 +74,7 @@ public class IndexModel(HajDeskDbContext db, AuditLog audit) : PageModel, IEditC
             (subject.DisplayOrder, neighbor.DisplayOrder) = (neighbor.DisplayOrder, subject.DisplayOrder);
         }
 
-        audit.Add(AdminAuditActions.SubjectMove, null,
+        audit.Add(AuditActions.SubjectMove, null,
             $"«{subject.Name}» {(direction < 0 ? "یک جایگاه بالاتر" : "یک جایگاه پایین‌تر")} رفت (جای «{neighbor.Name}»)");
         await db.SaveChangesAsync(cancellationToken);
         this.Flash("ترتیب موضوع‌ها ذخیره شد.");
