@@ -33,6 +33,7 @@ public sealed class DatePickerKeyboardJourneyTests(BrowserFixture fixture, ITest
             await form.TypeBirthDateAsync();
             await Expect(form.Day).ToHaveValueAsync("۱۲");
             await journey.StepAsync("typed");
+            await journey.FinishAsync();
             return;
         }
 
@@ -88,6 +89,7 @@ public sealed class DatePickerKeyboardJourneyTests(BrowserFixture fixture, ITest
         await Expect(form.Day).ToHaveValueAsync("۱۲");
         await Expect(form.Month).ToHaveValueAsync("4");
         await Expect(form.Year).ToHaveValueAsync("۱۳۶۵");
+        await journey.FinishAsync();
 
         ILocator Day(string name) => form.Calendar.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
     }

@@ -1,7 +1,10 @@
 using HajDesk.Core.Requests;
 using HajDesk.Core.Staff;
+using HajDesk.Web.Reports;
 using HajDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace HajDesk.Web.Tests.Reports;
 
@@ -17,6 +20,10 @@ public static class ReportSeed
     public static async Task SeedAsync(HajDeskFactory app, int count)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // The seed leaves one first answer in five uncounted on purpose. The app's start-up backfill (one round in the
+        // background) would count them if it ran after the seed, in the middle of a test, changing summarised months
+        // behind its back; so the seed waits for it to have run first.
+        await (app.Services.GetServices<IHostedService>().OfType<FirstAnswerBackfillService>().Single().ExecuteTask ?? Task.CompletedTask);
         await app.WithDbAsync(async db =>
         {
             var tehran = await db.Provinces.Where(p => p.Code == "Tehran").Select(p => p.Id).SingleAsync();
